@@ -1,0 +1,173 @@
+//! The HTML shell, the application frame (header, language switch, footer) and the routes.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    hooks::use_location,
+    path,
+};
+
+use crate::{
+    auth::{
+        api::{Logout, get_current_user},
+        pages::{CurrentUserResource, LoginPage, SetupPage, UsersPage},
+        types::{CurrentUser, Role},
+    },
+    i18n::{I18n, Lang, use_i18n},
+    processes::pages::{HomePage, NewProcessPage, ProcessEditor, ProcessPage, StaffHome},
+    ui::NotFound,
+};
+
+/// The language of this render: the request's on the server, `<html lang>` in the browser.
+#[cfg(feature = "ssr")]
+fn page_lang() -> Lang {
+    crate::server::request_lang()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn page_lang() -> Lang {
+    document()
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|code| Lang::parse(&code))
+        .unwrap_or_default()
+}
+
+/// The HTML document around the application (server only).
+pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
+    let lang = page_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="stylesheet" href="/pkg/plenum.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = I18n { lang: page_lang() };
+    provide_context(i18n);
+    let user = Resource::new(|| (), |()| get_current_user());
+    provide_context(CurrentUserResource(user));
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    let app_name = i18n.t("app-name");
+    view! {
+        <Title formatter=move |text: String| if text.is_empty() { app_name.clone() } else { format!("{text} · {app_name}") } />
+        <Router>
+            <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
+            <Header user=user />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/p/:id") view=ProcessPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/setup/:token") view=SetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
+                    <Route path=path!("/staff/processes/new") view=NewProcessPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/processes/:id") view=ProcessEditor ssr=SsrMode::Async />
+                    <Route path=path!("/staff/users") view=UsersPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{i18n.t("footer-text")}</p>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn Header(user: Resource<Result<Option<CurrentUser>, crate::error::AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                {i18n.t("app-name")}
+            </a>
+            <nav aria-label=i18n.t("nav-label")>
+                <ul class="nav">
+                    <li><a href="/">{i18n.t("nav-processes")}</a></li>
+                    <Suspense>
+                        {move || Suspend::new(async move {
+                            match user.await {
+                                Ok(Some(u)) => view! { <StaffNav user=u /> }.into_any(),
+                                _ => view! { <li><a href="/login">{i18n.t("nav-login")}</a></li> }.into_any(),
+                            }
+                        })}
+                    </Suspense>
+                </ul>
+            </nav>
+            <LanguageSwitch />
+        </header>
+    }
+}
+
+#[component]
+fn StaffNav(user: CurrentUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let logout_url = <Logout as leptos::server_fn::ServerFn>::url();
+    view! {
+        <li><a href="/staff">{i18n.t("nav-staff")}</a></li>
+        {(user.role == Role::Admin).then(|| view! { <li><a href="/staff/users">{i18n.t("nav-users")}</a></li> })}
+        <li>
+            <form method="post" action=logout_url class="inline">
+                <button type="submit" class="link" title=user.email.clone()>{i18n.t("nav-logout")}</button>
+            </form>
+        </li>
+    }
+}
+
+/// Links to every language; the choice is kept in a cookie by the server (works without JavaScript).
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    view! {
+        <ul class="lang-switch" aria-label=i18n.t("language-switch")>
+            {Lang::all().map(|lang| {
+                let code = lang.code();
+                let href = move || {
+                    let search = location.search.get();
+                    let back = if search.is_empty() { location.pathname.get() } else { format!("{}?{search}", location.pathname.get()) };
+                    format!("/lang/{code}?back={}", urlencode(&back))
+                };
+                let current = lang == i18n.lang;
+                view! {
+                    <li>
+                        <a href=href hreflang=code lang=code aria-current=current.then_some("true")
+                            class:active=current>{crate::i18n::t(lang, "language-name")}</a>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}

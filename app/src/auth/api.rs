@@ -1,0 +1,106 @@
+//! Server functions of staff accounts.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use super::types::{CreatedUser, CurrentUser, UserId, UserSummary};
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::{auth::service, server};
+
+/// The logged-in staff member, if any.
+#[server(input = GetUrl)]
+pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
+    let actor = server::actor().await?;
+    Ok(actor.staff().cloned())
+}
+
+#[cfg(feature = "ssr")]
+fn session_cookie(token: &str, max_age_secs: i64) -> String {
+    let secure = if server::request_is_https() { "; Secure" } else { "" };
+    format!("{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}", super::SESSION_COOKIE)
+}
+
+#[cfg(feature = "ssr")]
+async fn client_ip() -> std::net::IpAddr {
+    use axum::extract::ConnectInfo;
+    let state = server::state().ok();
+    if state.is_some_and(|s| s.settings.trust_proxy) {
+        let forwarded = leptos::prelude::use_context::<axum::http::request::Parts>().and_then(|p| {
+            let header = p.headers.get("x-forwarded-for")?.to_str().ok()?;
+            header.split(',').next()?.trim().parse().ok()
+        });
+        if let Some(ip) = forwarded {
+            return ip;
+        }
+    }
+    leptos_axum::extract::<ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |ConnectInfo(addr)| addr.ip())
+}
+
+/// Logs a staff member in and goes to the staff overview.
+#[server]
+pub async fn login(email: String, password: String) -> Result<(), AppError> {
+    let state = server::state()?;
+    let ip = client_ip().await;
+    let result = service::login(&state.db, &state.limiter, ip, &email, &password).await;
+    let (_, token) = server::respond(result)?;
+    server::set_cookie(&session_cookie(&token, service::SESSION_DAYS * 86_400));
+    leptos_axum::redirect("/staff");
+    Ok(())
+}
+
+/// Ends the session and goes to the start page.
+#[server]
+pub async fn logout() -> Result<(), AppError> {
+    if let Some(token) = server::request_cookie(super::SESSION_COOKIE) {
+        service::logout(&server::db()?, &token).await?;
+    }
+    server::set_cookie(&session_cookie("", 0));
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Every staff account (admins only).
+#[server(input = GetUrl)]
+pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
+    let actor = server::actor().await?;
+    server::respond(service::list_users(&server::db()?, &actor).await)
+}
+
+/// Creates a staff account with a generated password (admins only).
+#[server]
+pub async fn create_user(email: String, role: String) -> Result<CreatedUser, AppError> {
+    let actor = server::actor().await?;
+    server::respond(service::create_user(&server::db()?, &actor, &email, &role, None).await)
+}
+
+/// Deactivates or reactivates a staff account (admins only).
+#[server]
+pub async fn set_user_active(id: UserId, active: bool) -> Result<(), AppError> {
+    let actor = server::actor().await?;
+    server::respond(service::set_active(&server::db()?, &actor, id, active).await)
+}
+
+/// Whether a setup token can still create the first admin.
+#[server(input = GetUrl)]
+pub async fn setup_token_valid(token: String) -> Result<bool, AppError> {
+    service::setup_token_valid(&server::db()?, &token).await
+}
+
+/// Creates the first admin with the one-time link and logs them in.
+#[server]
+pub async fn complete_setup(
+    token: String,
+    email: String,
+    password: String,
+    password_repeat: String,
+) -> Result<(), AppError> {
+    let db = server::db()?;
+    let result = service::complete_setup(&db, &token, &email, &password, &password_repeat).await;
+    let (_, session) = server::respond(result)?;
+    server::set_cookie(&session_cookie(&session, service::SESSION_DAYS * 86_400));
+    leptos_axum::redirect("/staff");
+    Ok(())
+}

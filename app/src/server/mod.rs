@@ -1,0 +1,167 @@
+//! Server-only plumbing shared by every feature: application state, the database handle,
+//! the calling actor, cookies, and the mapping of database errors into [`AppError`].
+
+pub mod entities;
+mod limiter;
+mod state;
+
+use axum::http;
+use leptos::prelude::*;
+use sea_orm::{DatabaseConnection, DbErr, SqlErr};
+
+pub use limiter::LoginLimiter;
+pub use state::{AppState, Settings};
+
+use crate::{
+    auth::{self, types::Actor},
+    error::{AppError, Msg},
+    i18n::{I18n, LANG_COOKIE, Lang},
+};
+
+/// The database of the running server.
+///
+/// # Errors
+/// `Internal` when called outside a request of the server (a programming error).
+pub fn db() -> Result<DatabaseConnection, AppError> {
+    state().map(|s| s.db)
+}
+
+/// The application state of the running server.
+///
+/// # Errors
+/// `Internal` when called outside a request of the server.
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the request context");
+        AppError::Internal
+    })
+}
+
+/// The value of a cookie of the current request.
+#[must_use]
+pub fn request_cookie(name: &str) -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    cookie_from_headers(&parts.headers, name)
+}
+
+/// The value of the cookie `name` in these headers.
+#[must_use]
+pub fn cookie_from_headers(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// The language of the current request.
+#[must_use]
+pub fn request_lang() -> Lang {
+    let accept = use_context::<http::request::Parts>().and_then(|p| {
+        p.headers
+            .get(http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    });
+    Lang::from_headers(request_cookie(LANG_COOKIE).as_deref(), accept.as_deref())
+}
+
+/// The translation helper for the current request.
+#[must_use]
+pub fn request_i18n() -> I18n {
+    I18n { lang: request_lang() }
+}
+
+/// Who is calling: a logged-in staff member or an anonymous visitor.
+///
+/// # Errors
+/// `Internal` when the database cannot be asked.
+pub async fn actor() -> Result<Actor, AppError> {
+    let Some(token) = request_cookie(auth::SESSION_COOKIE) else {
+        return Ok(Actor::Anonymous);
+    };
+    let db = db()?;
+    Ok(auth::service::session_user(&db, &token)
+        .await?
+        .map_or(Actor::Anonymous, Actor::Staff))
+}
+
+/// The caller, if an organizer or admin: checked before a change reads its input.
+///
+/// # Errors
+/// `Unauthenticated` or `Forbidden`, with the fitting status.
+pub async fn organizer() -> Result<Actor, AppError> {
+    let actor = actor().await?;
+    respond(actor.require_organizer().map(|()| actor))
+}
+
+/// Adds a `Set-Cookie` header to the current response.
+pub fn set_cookie(value: &str) {
+    if let (Some(res), Ok(v)) = (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(value)) {
+        res.append_header(http::header::SET_COOKIE, v);
+    }
+}
+
+/// Whether the current request came over https (directly or through a proxy that says so).
+#[must_use]
+pub fn request_is_https() -> bool {
+    let from_proxy = use_context::<http::request::Parts>().is_some_and(|p| {
+        p.headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+    });
+    from_proxy || state().is_ok_and(|s| s.settings.public_url.starts_with("https://"))
+}
+
+/// Finishes a server function: for a fetch call, an error gets its fitting HTTP status.
+/// A plain form post (no JavaScript) keeps the redirect back to the form, which shows
+/// the error from the URL.
+///
+/// # Errors
+/// The error it was given.
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(err) = &result {
+        let is_form_post = use_context::<http::request::Parts>().is_some_and(|p| {
+            p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+        });
+        if !is_form_post {
+            if let (Some(res), Ok(code)) = (
+                use_context::<leptos_axum::ResponseOptions>(),
+                http::StatusCode::from_u16(err.status()),
+            ) {
+                res.set_status(code);
+            }
+        }
+    }
+    result
+}
+
+/// Sets the status of a rendered page (404 page, error page).
+pub fn set_page_status(status: u16) {
+    if let (Some(res), Ok(code)) = (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(status)) {
+        res.set_status(code);
+    }
+}
+
+impl From<DbErr> for AppError {
+    /// Database errors never reach the browser as text: the cause is logged once here.
+    fn from(err: DbErr) -> Self {
+        match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => return Self::Conflict(Msg::new("error-conflict")),
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => return Self::NotFound,
+            _ => {}
+        }
+        if matches!(err, DbErr::RecordNotFound(_)) {
+            return Self::NotFound;
+        }
+        tracing::error!(error = %err, "database error");
+        Self::Internal
+    }
+}

@@ -1,0 +1,31 @@
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+
+use super::LoginLimiter;
+
+/// Instance settings read from the environment at start.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The address people use to reach this instance, e.g. `https://beteiligung.krefeld.de`.
+    pub public_url: String,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+}
+
+/// Everything a request handler needs; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub limiter: Arc<LoginLimiter>,
+    pub settings: Arc<Settings>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

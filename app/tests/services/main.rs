@@ -1,0 +1,7 @@
+//! Service tests: every rule runs against SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used)]
+
+#[macro_use]
+mod support;
+mod auth;
+mod processes;

@@ -1,0 +1,13 @@
+import { chromium } from "playwright-core";
+const [url, out, w, js] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless","--no-sandbox","--disable-gpu","--disable-quic","--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync"] });
+const c = await b.newContext({ viewport: { width: Number(w ?? 1280), height: 900 }, javaScriptEnabled: js !== "nojs" });
+const p = await c.newPage();
+p.on("console", m => console.log("console:", m.text()));
+await p.goto(url);
+await p.waitForTimeout(1500);
+console.log("hydrated:", await p.locator("body[data-hydrated]").count());
+const snap = await p.accessibility?.snapshot?.().catch(()=>null);
+await p.screenshot({ path: out, fullPage: true });
+console.log((await p.locator("main").innerText()).slice(0, 800));
+await b.close();

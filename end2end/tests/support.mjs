@@ -1,0 +1,94 @@
+// Test support: starts the real `plenum` binary on a fresh SQLite file, launches Debian's
+// chromium through playwright-core, and checks every visited page with axe-core.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createServer } from "node:net";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+
+const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+/** Starts Plenum; resolves once /healthz answers, with the base URL and the setup link. */
+export async function startServer() {
+  const bin = process.env.PLENUM_BIN ?? "../target/release/plenum";
+  const siteRoot = process.env.PLENUM_SITE_ROOT ?? "../target/site";
+  const dir = mkdtempSync(join(tmpdir(), "plenum-e2e-"));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(bin, ["serve"], {
+    env: {
+      ...process.env,
+      PLENUM_ADDR: `127.0.0.1:${port}`,
+      PLENUM_DATABASE_URL: `sqlite://${dir}/plenum.db?mode=rwc`,
+      PLENUM_SITE_ROOT: siteRoot,
+      RUST_LOG: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d) => { output += d; });
+  child.stderr.on("data", (d) => { output += d; });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`plenum exited: ${output}`);
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error(`plenum did not answer within 30 s: ${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const setupLink = output.match(/https?:\/\/\S+\/setup\/[0-9a-f]+/)?.[0];
+  return {
+    base,
+    setupLink,
+    output: () => output,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** A new browser context (a separate person); `javaScript: false` for the no-JS runs. */
+export async function newPage(browser, { javaScript = true, locale = "de-DE" } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+/** Waits until the wasm bundle has hydrated the page (skip for no-JS pages). */
+export async function hydrated(page) {
+  await page.locator("body[data-hydrated]").waitFor({ state: "attached", timeout: 20_000 });
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA) and fails on serious or critical violations. */
+export async function checkA11y(page, label) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
+  assert.deepEqual(report, [], `axe on ${label ?? page.url()}`);
+}

@@ -1,0 +1,21 @@
+//! Database schema of Plenum, portable between SQLite and PostgreSQL.
+//!
+//! Migrations speak in table and column names only: they never import the
+//! application's entities, so an old migration keeps meaning what it meant.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_accounts;
+mod m20261122_000002_create_processes;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_create_accounts::Migration),
+            Box::new(m20261122_000002_create_processes::Migration),
+        ]
+    }
+}

@@ -1,0 +1,194 @@
+//! The Plenum server: configuration, database connection, the HTTP router and the CLI.
+
+pub mod cli;
+pub mod config;
+
+use std::{sync::Arc, time::Duration};
+
+use app::{
+    app::{App, shell},
+    i18n::{LANG_COOKIE, Lang},
+    server::{AppState, LoginLimiter, Settings},
+};
+use axum::{
+    Router,
+    extract::{Path, Query, State},
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+    routing::get,
+};
+use leptos::config::{Env, LeptosOptions};
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+use tower_http::compression::CompressionLayer;
+
+pub use config::Config;
+
+/// Opens the database, creating the directory of a SQLite file if needed.
+///
+/// # Errors
+/// When the database cannot be reached or the SQLite directory cannot be created.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let is_sqlite = url.starts_with("sqlite:");
+    let in_memory = url.contains(":memory:");
+    if is_sqlite && !in_memory {
+        if let Some(parent) = sqlite_path(url).and_then(|p| p.parent().map(std::path::Path::to_path_buf)) {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(&parent)
+                    .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
+            }
+        }
+    }
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(5))
+        .sqlx_logging(false);
+    if in_memory {
+        // Each connection to `sqlite::memory:` would be a database of its own.
+        options.max_connections(1).min_connections(1);
+    } else if is_sqlite {
+        options.max_connections(8);
+    }
+    let db = Database::connect(options).await?;
+    if is_sqlite && !in_memory {
+        // WAL lets readers go on while one writer commits; it is kept in the file.
+        db.execute_unprepared("PRAGMA journal_mode=WAL;").await?;
+    }
+    Ok(db)
+}
+
+fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    (!path.is_empty()).then(|| std::path::PathBuf::from(path))
+}
+
+/// Connects and brings the schema up to date.
+///
+/// # Errors
+/// When the database cannot be reached or a migration fails.
+pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let db = connect(url).await?;
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+/// The leptos settings of this instance: assets under `site_root/pkg`.
+#[must_use]
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("plenum")
+        .site_root(config.site_root.clone())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .env(Env::PROD)
+        .build()
+}
+
+/// The application state for a connected database.
+#[must_use]
+pub fn state(config: &Config, db: DatabaseConnection) -> AppState {
+    AppState {
+        leptos_options: leptos_options(config),
+        db,
+        limiter: Arc::new(LoginLimiter::default()),
+        settings: Arc::new(Settings { public_url: config.public_url.clone(), trust_proxy: config.trust_proxy }),
+    }
+}
+
+/// Every route of Plenum: pages, server functions, health check, language switch, assets.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/lang/{code}", get(set_language))
+        .leptos_routes(&state, routes, move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}
+
+/// 200 while the database answers, 503 otherwise.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database does not answer");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Back {
+    back: Option<String>,
+}
+
+/// Keeps the chosen language in a cookie for a year and returns to the page.
+async fn set_language(Path(code): Path<String>, Query(back): Query<Back>) -> Response {
+    let Some(lang) = Lang::parse(&code) else {
+        return (StatusCode::NOT_FOUND, "unknown language").into_response();
+    };
+    // Only paths on this site: never an open redirect.
+    let target = back.back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\')).unwrap_or_else(|| "/".into());
+    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    let mut response = Redirect::to(&target).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// Starts the server: migrations, setup link if there is no admin yet, then HTTP.
+///
+/// # Errors
+/// When the database, the migrations or the listening address fail.
+pub async fn serve(config: Config) -> anyhow_like::Result<()> {
+    let db = connect_and_migrate(&config.database_url).await?;
+    if app::auth::service::setup_needed(&db).await.map_err(anyhow_like::app)? {
+        let token = app::auth::service::issue_setup_token(&db).await.map_err(anyhow_like::app)?;
+        let link = format!("{}/setup/{token}", config.public_url.trim_end_matches('/'));
+        println!("\nPlenum has no administrator yet. Open this one-time link to create the first account:\n\n    {link}\n");
+        tracing::info!("first-start setup link printed on the console");
+    }
+    let app = router(state(&config, db));
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    tracing::info!("Plenum listens on http://{}", config.addr);
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
+
+/// A boxed error for the command line, without another dependency.
+pub mod anyhow_like {
+    pub type Error = Box<dyn std::error::Error + Send + Sync>;
+    pub type Result<T> = std::result::Result<T, Error>;
+
+    /// An application error as a command-line error.
+    #[must_use]
+    pub fn app(err: app::error::AppError) -> Error {
+        format!("{err}").into()
+    }
+}
