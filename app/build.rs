@@ -16,7 +16,8 @@ fn main() {
         .unwrap_or_default();
     // German first: it is the default and the fallback for every missing message.
     entries.sort_by_key(|(code, _)| (code != "de", code.clone()));
-    let mut out = String::from("/// `(language code, Fluent source)`, German first.\npub static LOCALES: &[(&str, &str)] = &[\n");
+    let mut out =
+        String::from("/// `(language code, Fluent source)`, German first.\npub static LOCALES: &[(&str, &str)] = &[\n");
     for (code, path) in &entries {
         println!("cargo:rerun-if-changed={}", path.display());
         out.push_str(&format!("    ({code:?}, include_str!({:?})),\n", path.display().to_string()));

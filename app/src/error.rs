@@ -1,12 +1,8 @@
 //! The one error type that crosses the wire. Messages travel as i18n keys with arguments,
 //! so the browser shows them in the reader's language.
 
+use leptos::server_fn::{self, ServerFnError, codec::JsonEncoding, error::FromServerFnError};
 use serde::{Deserialize, Serialize};
-use leptos::server_fn::{
-    self, ServerFnError,
-    codec::JsonEncoding,
-    error::FromServerFnError,
-};
 
 /// A translatable message: an i18n key and its named arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -51,7 +51,11 @@ impl Form {
         let valid = value.chars().count() <= 254
             && !value.chars().any(char::is_whitespace)
             && value.split_once('@').is_some_and(|(local, domain)| {
-                !local.is_empty() && !domain.contains('@') && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
             });
         if !valid {
             self.error(field, Msg::new("field-email"));

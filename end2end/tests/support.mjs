@@ -77,6 +77,7 @@ export async function newPage(browser, { javaScript = true, locale = "de-DE" } =
   const context = await browser.newContext({ javaScriptEnabled: javaScript, locale, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
+  page.plenumNoJs = !javaScript;
   return page;
 }
 
@@ -87,8 +88,28 @@ export async function hydrated(page) {
 
 /** Runs axe-core (WCAG 2.1 A/AA) and fails on serious or critical violations. */
 export async function checkA11y(page, label) {
+  if (page.plenumNoJs) return checkA11yWithoutJs(page, label);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
   assert.deepEqual(report, [], `axe on ${label ?? page.url()}`);
+}
+
+/**
+ * axe needs JavaScript in the page. For a page seen without JavaScript, the same URL is opened
+ * with the same cookies in a context where the app's own scripts are blocked: the same
+ * server-rendered page a browser without JavaScript shows, never hydrated.
+ */
+async function checkA11yWithoutJs(page, label) {
+  const browser = page.context().browser();
+  const context = await browser.newContext({ locale: "de-DE", viewport: page.viewportSize() });
+  try {
+    await context.addCookies(await page.context().cookies());
+    await context.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+    const twin = await context.newPage();
+    await twin.goto(page.url());
+    await checkA11y(twin, `${label ?? page.url()} (no JavaScript)`);
+  } finally {
+    await context.close();
+  }
 }

@@ -157,9 +157,7 @@ impl MigrationTrait for Migration {
             ("idx_action_fields_process", ActionFields::Table.into_iden(), ActionFields::ProcessId.into_iden()),
             ("idx_goals_process", Goals::Table.into_iden(), Goals::ProcessId.into_iden()),
         ] {
-            manager
-                .create_index(Index::create().name(name).table(table).col(col).to_owned())
-                .await?;
+            manager.create_index(Index::create().name(name).table(table).col(col).to_owned()).await?;
         }
         Ok(())
     }

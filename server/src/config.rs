@@ -39,7 +39,10 @@ impl Config {
             .parse()
             .map_err(|_| format!("PLENUM_ADDR={addr_text:?} is not an address like 127.0.0.1:3000"))?;
         let database_url = lookup("PLENUM_DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
-        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
             return Err("PLENUM_DATABASE_URL must start with sqlite: or postgres://".into());
         }
         let public_url = lookup("PLENUM_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}"));

@@ -32,19 +32,16 @@ pub use config::Config;
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let is_sqlite = url.starts_with("sqlite:");
     let in_memory = url.contains(":memory:");
-    if is_sqlite && !in_memory {
-        if let Some(parent) = sqlite_path(url).and_then(|p| p.parent().map(std::path::Path::to_path_buf)) {
-            if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(&parent)
-                    .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
-            }
-        }
+    if is_sqlite
+        && !in_memory
+        && let Some(parent) = sqlite_path(url).and_then(|p| p.parent().map(std::path::Path::to_path_buf))
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(&parent)
+            .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
     }
     let mut options = ConnectOptions::new(url.to_owned());
-    options
-        .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(5))
-        .sqlx_logging(false);
+    options.connect_timeout(Duration::from_secs(5)).acquire_timeout(Duration::from_secs(5)).sqlx_logging(false);
     if in_memory {
         // Each connection to `sqlite::memory:` would be a database of its own.
         options.max_connections(1).min_connections(1);
@@ -133,7 +130,10 @@ async fn set_language(Path(code): Path<String>, Query(back): Query<Back>) -> Res
         return (StatusCode::NOT_FOUND, "unknown language").into_response();
     };
     // Only paths on this site: never an open redirect.
-    let target = back.back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\')).unwrap_or_else(|| "/".into());
+    let target = back
+        .back
+        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .unwrap_or_else(|| "/".into());
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
     let mut response = Redirect::to(&target).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
@@ -151,7 +151,9 @@ pub async fn serve(config: Config) -> anyhow_like::Result<()> {
     if app::auth::service::setup_needed(&db).await.map_err(anyhow_like::app)? {
         let token = app::auth::service::issue_setup_token(&db).await.map_err(anyhow_like::app)?;
         let link = format!("{}/setup/{token}", config.public_url.trim_end_matches('/'));
-        println!("\nPlenum has no administrator yet. Open this one-time link to create the first account:\n\n    {link}\n");
+        println!(
+            "\nPlenum has no administrator yet. Open this one-time link to create the first account:\n\n    {link}\n"
+        );
         tracing::info!("first-start setup link printed on the console");
     }
     let app = router(state(&config, db));

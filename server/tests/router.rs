@@ -45,72 +45,91 @@ fn post_form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
     req.body(Body::from(body.to_owned())).unwrap()
 }
 
+/// Sends one request; a request that does not finish within 20 s fails the test instead of hanging it.
+trait CallWithin {
+    async fn call_within(self, req: Request<Body>) -> Result<axum::response::Response, String>;
+}
+
+impl CallWithin for Router {
+    async fn call_within(self, req: Request<Body>) -> Result<axum::response::Response, String> {
+        let uri = req.uri().to_string();
+        match tokio::time::timeout(std::time::Duration::from_secs(20), self.oneshot(req)).await {
+            Ok(Ok(res)) => Ok(res),
+            Ok(Err(never)) => match never {},
+            Err(_) => Err(format!("{uri} did not answer within 20 s")),
+        }
+    }
+}
+
 async fn body_text(res: axum::response::Response) -> String {
     String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_check_answers_200_while_the_database_answers_and_503_after() {
     let (app, db) = app().await;
-    let res = app.clone().oneshot(Request::get("/healthz").body(Body::empty()).unwrap()).await.unwrap();
+    let res = app.clone().call_within(Request::get("/healthz").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     db.close_by_ref().await.unwrap();
-    let res = app.oneshot(Request::get("/healthz").body(Body::empty()).unwrap()).await.unwrap();
+    let res = app.call_within(Request::get("/healthz").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_pages_get_a_real_404_page() {
     let (app, _db) = app().await;
-    let res = app.oneshot(Request::get("/gibt/es/nicht").body(Body::empty()).unwrap()).await.unwrap();
+    let res = app.call_within(Request::get("/gibt/es/nicht").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let html = body_text(res).await;
     assert!(html.contains("Seite nicht gefunden"), "German 404 page: {html}");
     assert!(html.contains("<html lang=\"de\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_or_draft_process_page_is_404() {
     let (app, _db) = app().await;
-    let res = app.oneshot(Request::get("/p/00000000-0000-0000-0000-000000000000").body(Body::empty()).unwrap()).await.unwrap();
+    let res = app
+        .call_within(Request::get("/p/00000000-0000-0000-0000-000000000000").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_language_switch_keeps_the_choice_and_returns_to_the_page() {
     let (app, _db) = app().await;
-    let res = app.clone().oneshot(Request::get("/lang/en?back=/login").body(Body::empty()).unwrap()).await.unwrap();
+    let res = app.clone().call_within(Request::get("/lang/en?back=/login").body(Body::empty()).unwrap()).await.unwrap();
     assert!(res.status().is_redirection());
     assert_eq!(res.headers()[header::LOCATION], "/login");
     let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap().to_owned();
     assert!(cookie.starts_with("plenum_lang=en;"));
     let page = app
         .clone()
-        .oneshot(Request::get("/login").header(header::COOKIE, "plenum_lang=en").body(Body::empty()).unwrap())
+        .call_within(Request::get("/login").header(header::COOKIE, "plenum_lang=en").body(Body::empty()).unwrap())
         .await
         .unwrap();
     let html = body_text(page).await;
     assert!(html.contains("<html lang=\"en\""));
     assert!(html.contains("Staff login"));
     // Never a redirect to another site.
-    let res = app.oneshot(Request::get("/lang/de?back=//evil.example").body(Body::empty()).unwrap()).await.unwrap();
+    let res = app.call_within(Request::get("/lang/de?back=//evil.example").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(res.headers()[header::LOCATION], "/");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accept_language_chooses_english_without_a_cookie() {
     let (app, _db) = app().await;
     let req = Request::get("/login").header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9").body(Body::empty()).unwrap();
-    let html = body_text(app.oneshot(req).await.unwrap()).await;
+    let html = body_text(app.call_within(req).await.unwrap()).await;
     assert!(html.contains("<html lang=\"en\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_sets_an_httponly_lax_session_cookie() {
     let (app, db) = app().await;
     service::create_user(&db, &Actor::System, "orga@krefeld.de", "organizer", Some(PASSWORD.into())).await.unwrap();
     let body = format!("email=orga%40krefeld.de&password={PASSWORD}");
-    let res = app.oneshot(post_form(Login::PATH, &body, None)).await.unwrap();
+    let res = app.call_within(post_form(Login::PATH, &body, None)).await.unwrap();
     let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap().to_owned();
     assert!(cookie.starts_with("plenum_session="), "{cookie}");
     assert!(cookie.contains("HttpOnly"));
@@ -118,18 +137,18 @@ async fn login_sets_an_httponly_lax_session_cookie() {
     assert!(!cookie.contains("Secure"), "plain http on localhost");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrong_password_is_refused_with_422_and_no_cookie() {
     let (app, db) = app().await;
     service::create_user(&db, &Actor::System, "orga@krefeld.de", "organizer", Some(PASSWORD.into())).await.unwrap();
-    let res = app.oneshot(post_form(Login::PATH, "email=orga%40krefeld.de&password=falsch", None)).await.unwrap();
+    let res = app.call_within(post_form(Login::PATH, "email=orga%40krefeld.de&password=falsch", None)).await.unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.headers().get(header::SET_COOKIE).is_none());
     let text = body_text(res).await;
     assert!(text.contains("login-failed"), "{text}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_form_post_without_javascript_is_redirected_back_with_the_error() {
     let (app, _db) = app().await;
     let req = Request::post(Login::PATH)
@@ -138,85 +157,99 @@ async fn a_form_post_without_javascript_is_redirected_back_with_the_error() {
         .header(header::REFERER, "http://127.0.0.1:3000/login")
         .body(Body::from("email=x%40y.de&password=falsch"))
         .unwrap();
-    let res = app.oneshot(req).await.unwrap();
+    let res = app.call_within(req).await.unwrap();
     assert_eq!(res.status(), StatusCode::FOUND);
     let location = res.headers()[header::LOCATION].to_str().unwrap();
     assert!(location.starts_with("http://127.0.0.1:3000/login?"), "{location}");
     assert!(location.contains("__err="));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn creating_a_process_over_http_needs_an_organizer() {
     let (app, db) = app().await;
     let body = "name=Handlungskonzept&municipality=Krefeld&description=";
-    let anonymous = app.clone().oneshot(post_form(CreateProcess::PATH, body, None)).await.unwrap();
+    let anonymous = app.clone().call_within(post_form(CreateProcess::PATH, body, None)).await.unwrap();
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     let moderator = session_for(&db, "moderator").await;
-    let res = app.clone().oneshot(post_form(CreateProcess::PATH, body, Some(&moderator))).await.unwrap();
+    let res = app.clone().call_within(post_form(CreateProcess::PATH, body, Some(&moderator))).await.unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     // Invalid input from a moderator is still refused for the role, not the input.
-    let res = app.clone().oneshot(post_form(CreateProcess::PATH, "name=&municipality=&description=", Some(&moderator))).await.unwrap();
+    let res = app
+        .clone()
+        .call_within(post_form(CreateProcess::PATH, "name=&municipality=&description=", Some(&moderator)))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let organizer = session_for(&db, "organizer").await;
-    let res = app.clone().oneshot(post_form(CreateProcess::PATH, body, Some(&organizer))).await.unwrap();
+    let res = app.clone().call_within(post_form(CreateProcess::PATH, body, Some(&organizer))).await.unwrap();
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
-    let res = app.oneshot(post_form(CreateProcess::PATH, "name=&municipality=Krefeld&description=", Some(&organizer))).await.unwrap();
+    let res = app
+        .call_within(post_form(CreateProcess::PATH, "name=&municipality=Krefeld&description=", Some(&organizer)))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_lists_and_drafts_are_closed_to_visitors() {
     let (app, db) = app().await;
-    let res = app.clone().oneshot(Request::get(ListProcesses::PATH).body(Body::empty()).unwrap()).await.unwrap();
+    let res = app.clone().call_within(Request::get(ListProcesses::PATH).body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     let organizer = session_for(&db, "organizer").await;
     let actor = Actor::Staff(service::session_user(&db, organizer.split('=').nth(1).unwrap()).await.unwrap().unwrap());
     let input = app::processes::types::ProcessInput::parse("Entwurf", "Krefeld", "").unwrap();
     let id = app::processes::service::create(&db, &actor, app::i18n::Lang::default(), &input).await.unwrap();
     let url = format!("{}?id={id}", GetProcess::PATH);
-    let res = app.clone().oneshot(Request::get(&url).body(Body::empty()).unwrap()).await.unwrap();
+    let res = app.clone().call_within(Request::get(&url).body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    let res = app.oneshot(Request::get(&url).header(header::COOKIE, &organizer).body(Body::empty()).unwrap()).await.unwrap();
+    let res = app
+        .call_within(Request::get(&url).header(header::COOKIE, &organizer).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_admins_create_accounts_over_http() {
     let (app, db) = app().await;
     let body = "email=neu%40krefeld.de&role=moderator";
     for (role, status) in [("organizer", StatusCode::FORBIDDEN), ("moderator", StatusCode::FORBIDDEN)] {
         let cookie = session_for(&db, role).await;
-        let res = app.clone().oneshot(post_form(CreateUser::PATH, body, Some(&cookie))).await.unwrap();
+        let res = app.clone().call_within(post_form(CreateUser::PATH, body, Some(&cookie))).await.unwrap();
         assert_eq!(res.status(), status, "{role}");
     }
-    let res = app.clone().oneshot(post_form(CreateUser::PATH, body, None)).await.unwrap();
+    let res = app.clone().call_within(post_form(CreateUser::PATH, body, None)).await.unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     let admin = session_for(&db, "admin").await;
-    let res = app.oneshot(post_form(CreateUser::PATH, body, Some(&admin))).await.unwrap();
+    let res = app.call_within(post_form(CreateUser::PATH, body, Some(&admin))).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert!(body_text(res).await.contains("neu@krefeld.de"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_pages_ask_visitors_to_log_in_and_refuse_moderators() {
     let (app, db) = app().await;
     for path in ["/staff/processes/new", "/staff", "/staff/users"] {
-        let res = app.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+        let res = app.clone().call_within(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path}");
         assert!(body_text(res).await.contains("href=\"/login\""), "{path} links to the login");
     }
     let moderator = session_for(&db, "moderator").await;
-    for (path, status) in [("/staff/processes/new", StatusCode::FORBIDDEN), ("/staff/users", StatusCode::FORBIDDEN), ("/staff", StatusCode::OK)] {
+    for (path, status) in [
+        ("/staff/processes/new", StatusCode::FORBIDDEN),
+        ("/staff/users", StatusCode::FORBIDDEN),
+        ("/staff", StatusCode::OK),
+    ] {
         let req = Request::get(path).header(header::COOKIE, &moderator).body(Body::empty()).unwrap();
-        assert_eq!(app.clone().oneshot(req).await.unwrap().status(), status, "{path}");
+        assert_eq!(app.clone().call_within(req).await.unwrap().status(), status, "{path}");
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_database_failure_shows_a_friendly_error_page_with_status_500() {
     let (app, db) = app().await;
     db.close_by_ref().await.unwrap();
-    let res = app.oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
+    let res = app.call_within(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
     let html = body_text(res).await;
     assert!(html.contains("Etwas ist schiefgegangen"), "{html}");

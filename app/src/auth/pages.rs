@@ -198,4 +198,3 @@ fn UserTable(list: Vec<UserSummary>, toggle: ServerAction<SetUserActive>) -> imp
     }
     .into_any()
 }
-

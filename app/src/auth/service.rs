@@ -70,7 +70,8 @@ async fn verify_password(password: String, hash: Option<String>) -> bool {
                 })
                 .clone()
         });
-        PasswordHash::new(&hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        PasswordHash::new(&hash)
+            .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
     })
     .await
     .unwrap_or(false)
@@ -112,7 +113,12 @@ pub async fn create_user(
     insert_user(db, &email, role, password).await
 }
 
-async fn insert_user(db: &impl ConnectionTrait, email: &str, role: Role, password: String) -> Result<CreatedUser, AppError> {
+async fn insert_user(
+    db: &impl ConnectionTrait,
+    email: &str,
+    role: Role,
+    password: String,
+) -> Result<CreatedUser, AppError> {
     let taken = users::Entity::find().filter(users::Column::Email.eq(email)).count(db).await? > 0;
     if taken {
         return Err(AppError::invalid("email", Msg::new("field-email-taken")));

@@ -51,10 +51,7 @@ impl Lang {
             .filter_map(|part| {
                 let mut it = part.trim().split(';');
                 let tag = it.next()?.trim();
-                let q = it
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .and_then(|q| q.parse::<f32>().ok())
-                    .unwrap_or(1.0);
+                let q = it.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.parse::<f32>().ok()).unwrap_or(1.0);
                 Some((q, tag))
             })
             .collect();
@@ -139,7 +136,7 @@ pub fn format_date(lang: Lang, date: NaiveDate) -> String {
 }
 
 /// The translation helper that components take from context.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct I18n {
     pub lang: Lang,
 }
@@ -171,12 +168,6 @@ impl I18n {
 #[must_use]
 pub fn use_i18n() -> I18n {
     leptos::prelude::use_context::<I18n>().unwrap_or_default()
-}
-
-impl Default for I18n {
-    fn default() -> Self {
-        Self { lang: Lang::default() }
-    }
 }
 
 #[cfg(test)]

@@ -52,7 +52,12 @@ pub async fn create_process(name: String, municipality: String, description: Str
 }
 
 #[server]
-pub async fn update_process(id: ProcessId, name: String, municipality: String, description: String) -> Result<(), AppError> {
+pub async fn update_process(
+    id: ProcessId,
+    name: String,
+    municipality: String,
+    description: String,
+) -> Result<(), AppError> {
     let actor = server::organizer().await?;
     let result = match ProcessInput::parse(&name, &municipality, &description) {
         Ok(input) => service::update(&server::db()?, &actor, id, &input).await,
@@ -68,7 +73,12 @@ pub async fn set_process_published(id: ProcessId, published: bool) -> Result<(),
 }
 
 #[server]
-pub async fn add_phase(process_id: ProcessId, name: String, starts_on: String, ends_on: String) -> Result<PhaseId, AppError> {
+pub async fn add_phase(
+    process_id: ProcessId,
+    name: String,
+    starts_on: String,
+    ends_on: String,
+) -> Result<PhaseId, AppError> {
     let actor = server::organizer().await?;
     let result = match PhaseInput::parse(&name, &starts_on, &ends_on) {
         Ok(input) => service::add_phase(&server::db()?, &actor, process_id, &input).await,
@@ -106,7 +116,11 @@ pub async fn set_current_phase(id: PhaseId) -> Result<(), AppError> {
 }
 
 #[server]
-pub async fn add_goal(process_id: ProcessId, action_field_id: Option<ActionFieldId>, title: String) -> Result<GoalId, AppError> {
+pub async fn add_goal(
+    process_id: ProcessId,
+    action_field_id: Option<ActionFieldId>,
+    title: String,
+) -> Result<GoalId, AppError> {
     let actor = server::organizer().await?;
     respond(service::add_goal(&server::db()?, &actor, process_id, action_field_id, &title).await)
 }
@@ -118,7 +132,11 @@ pub async fn delete_goal(id: GoalId) -> Result<(), AppError> {
 }
 
 #[server]
-pub async fn add_action_field(process_id: ProcessId, name: String, description: String) -> Result<ActionFieldId, AppError> {
+pub async fn add_action_field(
+    process_id: ProcessId,
+    name: String,
+    description: String,
+) -> Result<ActionFieldId, AppError> {
     let actor = server::organizer().await?;
     let result = match ActionFieldInput::parse(&name, &description) {
         Ok(input) => service::add_action_field(&server::db()?, &actor, process_id, &input).await,

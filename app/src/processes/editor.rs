@@ -7,8 +7,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::{
     api::{
-        AddActionField, AddGoal, AddPhase, AddTheme, DeleteActionField, DeleteGoal, DeletePhase, DeleteTheme, MoveActionField,
-        MovePhase, SetCurrentPhase, SetProcessPublished, UpdateActionField, UpdatePhase, UpdateProcess, get_process_for_edit,
+        AddActionField, AddGoal, AddPhase, AddTheme, DeleteActionField, DeleteGoal, DeletePhase, DeleteTheme,
+        MoveActionField, MovePhase, SetCurrentPhase, SetProcessPublished, UpdateActionField, UpdatePhase,
+        UpdateProcess, get_process_for_edit,
     },
     types::{
         ACTION_FIELD_DESCRIPTION_MAX, ActionField, ActionFieldId, DESCRIPTION_MAX, GOAL_MAX, Goal, NAME_MAX, Phase,
@@ -47,8 +48,12 @@ macro_rules! move_buttons {
     ($fn:ty, $refresh:expr, $id:expr, $name:expr, $first:expr, $last:expr) => {{
         let i18n = use_i18n();
         let (id, name): (String, String) = ($id, $name);
-        let up = (!$first).then(|| id_button!($fn, $refresh, id.clone(), i18n.t("move-up"), name.clone(), "secondary", "direction" = "up"));
-        let down = (!$last).then(|| id_button!($fn, $refresh, id.clone(), i18n.t("move-down"), name.clone(), "secondary", "direction" = "down"));
+        let up = (!$first).then(|| {
+            id_button!($fn, $refresh, id.clone(), i18n.t("move-up"), name.clone(), "secondary", "direction" = "up")
+        });
+        let down = (!$last).then(|| {
+            id_button!($fn, $refresh, id.clone(), i18n.t("move-down"), name.clone(), "secondary", "direction" = "down")
+        });
         view! { {up} {down} }
     }};
 }
@@ -182,7 +187,8 @@ fn PhaseRow(phase: Phase, first: bool, last: bool, refresh: RwSignal<u32>) -> im
     let current = if phase.is_current {
         view! { <span class="badge badge-current">{i18n.t("phase-current")}</span> }.into_any()
     } else {
-        id_button!(SetCurrentPhase, refresh, id.clone(), i18n.t("phase-make-current"), name.clone(), "secondary").into_any()
+        id_button!(SetCurrentPhase, refresh, id.clone(), i18n.t("phase-make-current"), name.clone(), "secondary")
+            .into_any()
     };
     let moves = move_buttons!(MovePhase, refresh, id.clone(), name.clone(), first, last);
     let delete = id_button!(DeletePhase, refresh, id.clone(), i18n.t("delete"), name, "danger");
@@ -205,7 +211,12 @@ fn PhaseRow(phase: Phase, first: bool, last: bool, refresh: RwSignal<u32>) -> im
 }
 
 #[component]
-fn GoalsSection(process: ProcessId, field: Option<ActionFieldId>, goals: Vec<Goal>, refresh: RwSignal<u32>) -> impl IntoView {
+fn GoalsSection(
+    process: ProcessId,
+    field: Option<ActionFieldId>,
+    goals: Vec<Goal>,
+    refresh: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let add = refreshing::<AddGoal>(refresh);
     let errors = action_error(add);
@@ -273,7 +284,13 @@ fn ActionFieldsSection(process: ProcessId, fields: Vec<ActionField>, refresh: Rw
 }
 
 #[component]
-fn ActionFieldRow(process: ProcessId, field: ActionField, first: bool, last: bool, refresh: RwSignal<u32>) -> impl IntoView {
+fn ActionFieldRow(
+    process: ProcessId,
+    field: ActionField,
+    first: bool,
+    last: bool,
+    refresh: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let update = refreshing::<UpdateActionField>(refresh);
     let errors = action_error(update);

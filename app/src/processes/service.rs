@@ -9,9 +9,9 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::types::{
-    ACTION_FIELDS_MAX, ActionField, ActionFieldId, ActionFieldInput, DEFAULT_PHASE_KEYS, Direction, GOAL_MAX, GOALS_MAX, Goal,
-    GoalId, PHASES_MAX, Phase, PhaseId, PhaseInput, ProcessDetail, ProcessId, ProcessInput, ProcessSummary, THEME_MAX,
-    THEMES_MAX, Theme, ThemeId, check_count, swap_positions,
+    ACTION_FIELDS_MAX, ActionField, ActionFieldId, ActionFieldInput, DEFAULT_PHASE_KEYS, Direction, GOAL_MAX,
+    GOALS_MAX, Goal, GoalId, PHASES_MAX, Phase, PhaseId, PhaseInput, ProcessDetail, ProcessId, ProcessInput,
+    ProcessSummary, THEME_MAX, THEMES_MAX, Theme, ThemeId, check_count, swap_positions,
 };
 use crate::{
     auth::types::Actor,
@@ -187,7 +187,12 @@ async fn touch(db: &impl ConnectionTrait, id: Uuid) -> Result<(), AppError> {
 ///
 /// # Errors
 /// `Forbidden`/`Unauthenticated`, `NotFound`, `Invalid`.
-pub async fn update(db: &impl ConnectionTrait, actor: &Actor, id: ProcessId, input: &ProcessInput) -> Result<(), AppError> {
+pub async fn update(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ProcessId,
+    input: &ProcessInput,
+) -> Result<(), AppError> {
     let process = editable_process(db, actor, id.0).await?;
     let mut model: processes::ActiveModel = process.into();
     model.name = Set(input.name.clone());
@@ -202,7 +207,12 @@ pub async fn update(db: &impl ConnectionTrait, actor: &Actor, id: ProcessId, inp
 ///
 /// # Errors
 /// `Forbidden`/`Unauthenticated`, `NotFound`.
-pub async fn set_published(db: &impl ConnectionTrait, actor: &Actor, id: ProcessId, published: bool) -> Result<(), AppError> {
+pub async fn set_published(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ProcessId,
+    published: bool,
+) -> Result<(), AppError> {
     let process = editable_process(db, actor, id.0).await?;
     let mut model: processes::ActiveModel = process.into();
     model.published = Set(published);
@@ -215,7 +225,12 @@ pub async fn set_published(db: &impl ConnectionTrait, actor: &Actor, id: Process
 ///
 /// # Errors
 /// `Forbidden`/`Unauthenticated`, `NotFound`, `Invalid` (also when the process has 12 phases).
-pub async fn add_phase(db: &impl ConnectionTrait, actor: &Actor, id: ProcessId, input: &PhaseInput) -> Result<PhaseId, AppError> {
+pub async fn add_phase(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ProcessId,
+    input: &PhaseInput,
+) -> Result<PhaseId, AppError> {
     editable_process(db, actor, id.0).await?;
     let existing = phases::Entity::find().filter(phases::Column::ProcessId.eq(id.0)).all(db).await?;
     check_count("name", existing.len(), PHASES_MAX)?;
@@ -248,7 +263,12 @@ async fn editable_phase(db: &impl ConnectionTrait, actor: &Actor, id: PhaseId) -
 ///
 /// # Errors
 /// `Forbidden`/`Unauthenticated`, `NotFound`, `Invalid`.
-pub async fn update_phase(db: &impl ConnectionTrait, actor: &Actor, id: PhaseId, input: &PhaseInput) -> Result<(), AppError> {
+pub async fn update_phase(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: PhaseId,
+    input: &PhaseInput,
+) -> Result<(), AppError> {
     let phase = editable_phase(db, actor, id).await?;
     let process_id = phase.process_id;
     let mut model: phases::ActiveModel = phase.into();
@@ -263,7 +283,11 @@ pub async fn update_phase(db: &impl ConnectionTrait, actor: &Actor, id: PhaseId,
 ///
 /// # Errors
 /// `Forbidden`/`Unauthenticated`, `NotFound`.
-pub async fn delete_phase<C: ConnectionTrait + TransactionTrait>(db: &C, actor: &Actor, id: PhaseId) -> Result<(), AppError> {
+pub async fn delete_phase<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: PhaseId,
+) -> Result<(), AppError> {
     let phase = editable_phase(db, actor, id).await?;
     let txn = db.begin().await?;
     phases::Entity::delete_by_id(id.0).exec(&txn).await?;
@@ -288,7 +312,11 @@ pub async fn delete_phase<C: ConnectionTrait + TransactionTrait>(db: &C, actor: 
 ///
 /// # Errors
 /// `Forbidden`/`Unauthenticated`, `NotFound`.
-pub async fn set_current_phase<C: ConnectionTrait + TransactionTrait>(db: &C, actor: &Actor, id: PhaseId) -> Result<(), AppError> {
+pub async fn set_current_phase<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: PhaseId,
+) -> Result<(), AppError> {
     let phase = editable_phase(db, actor, id).await?;
     let txn = db.begin().await?;
     phases::Entity::update_many()
@@ -310,7 +338,12 @@ pub async fn set_current_phase<C: ConnectionTrait + TransactionTrait>(db: &C, ac
 ///
 /// # Errors
 /// `Forbidden`/`Unauthenticated`, `NotFound`.
-pub async fn move_phase<C: ConnectionTrait + TransactionTrait>(db: &C, actor: &Actor, id: PhaseId, direction: Direction) -> Result<(), AppError> {
+pub async fn move_phase<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: PhaseId,
+    direction: Direction,
+) -> Result<(), AppError> {
     let phase = editable_phase(db, actor, id).await?;
     let txn = db.begin().await?;
     let siblings = phases::Entity::find()
@@ -417,7 +450,11 @@ pub async fn add_action_field(
     Ok(ActionFieldId(field_id))
 }
 
-async fn editable_field(db: &impl ConnectionTrait, actor: &Actor, id: ActionFieldId) -> Result<action_fields::Model, AppError> {
+async fn editable_field(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ActionFieldId,
+) -> Result<action_fields::Model, AppError> {
     actor.require_organizer()?;
     action_fields::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)
 }
@@ -426,7 +463,12 @@ async fn editable_field(db: &impl ConnectionTrait, actor: &Actor, id: ActionFiel
 ///
 /// # Errors
 /// `Forbidden`/`Unauthenticated`, `NotFound`, `Invalid`.
-pub async fn update_action_field(db: &impl ConnectionTrait, actor: &Actor, id: ActionFieldId, input: &ActionFieldInput) -> Result<(), AppError> {
+pub async fn update_action_field(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ActionFieldId,
+    input: &ActionFieldInput,
+) -> Result<(), AppError> {
     let field = editable_field(db, actor, id).await?;
     let process_id = field.process_id;
     let mut model: action_fields::ActiveModel = field.into();
@@ -440,7 +482,11 @@ pub async fn update_action_field(db: &impl ConnectionTrait, actor: &Actor, id: A
 ///
 /// # Errors
 /// `Forbidden`/`Unauthenticated`, `NotFound`.
-pub async fn delete_action_field<C: ConnectionTrait + TransactionTrait>(db: &C, actor: &Actor, id: ActionFieldId) -> Result<(), AppError> {
+pub async fn delete_action_field<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: ActionFieldId,
+) -> Result<(), AppError> {
     let field = editable_field(db, actor, id).await?;
     let txn = db.begin().await?;
     // SQLite enforces foreign keys only when asked to; delete the goals explicitly.
@@ -485,7 +531,12 @@ pub async fn move_action_field<C: ConnectionTrait + TransactionTrait>(
 /// # Errors
 /// `Forbidden`/`Unauthenticated`, `NotFound`, `Invalid` for a name outside 1–60 characters,
 /// a name already used, or more than 40 tags.
-pub async fn add_theme(db: &impl ConnectionTrait, actor: &Actor, id: ProcessId, name: &str) -> Result<ThemeId, AppError> {
+pub async fn add_theme(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ProcessId,
+    name: &str,
+) -> Result<ThemeId, AppError> {
     editable_process(db, actor, id.0).await?;
     let mut form = Form::new();
     let name = form.text("name", name, 1, THEME_MAX);

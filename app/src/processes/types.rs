@@ -145,10 +145,10 @@ impl PhaseInput {
         let name = form.text("name", name, 1, NAME_MAX);
         let starts_on = form.optional_date("starts_on", starts_on);
         let ends_on = form.optional_date("ends_on", ends_on);
-        if let (Some(start), Some(end)) = (starts_on, ends_on) {
-            if end < start {
-                form.error("ends_on", Msg::new("phase-end-before-start"));
-            }
+        if let (Some(start), Some(end)) = (starts_on, ends_on)
+            && end < start
+        {
+            form.error("ends_on", Msg::new("phase-end-before-start"));
         }
         form.finish().map(|()| Self { name, starts_on, ends_on })
     }

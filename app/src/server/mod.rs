@@ -60,12 +60,8 @@ pub fn cookie_from_headers(headers: &http::HeaderMap, name: &str) -> Option<Stri
 /// The language of the current request.
 #[must_use]
 pub fn request_lang() -> Lang {
-    let accept = use_context::<http::request::Parts>().and_then(|p| {
-        p.headers
-            .get(http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    });
+    let accept = use_context::<http::request::Parts>()
+        .and_then(|p| p.headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned));
     Lang::from_headers(request_cookie(LANG_COOKIE).as_deref(), accept.as_deref())
 }
 
@@ -84,9 +80,7 @@ pub async fn actor() -> Result<Actor, AppError> {
         return Ok(Actor::Anonymous);
     };
     let db = db()?;
-    Ok(auth::service::session_user(&db, &token)
-        .await?
-        .map_or(Actor::Anonymous, Actor::Staff))
+    Ok(auth::service::session_user(&db, &token).await?.map_or(Actor::Anonymous, Actor::Staff))
 }
 
 /// The caller, if an organizer or admin: checked before a change reads its input.
@@ -126,18 +120,13 @@ pub fn request_is_https() -> bool {
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(err) = &result {
         let is_form_post = use_context::<http::request::Parts>().is_some_and(|p| {
-            p.headers
-                .get(http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("text/html"))
+            p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
         });
-        if !is_form_post {
-            if let (Some(res), Ok(code)) = (
-                use_context::<leptos_axum::ResponseOptions>(),
-                http::StatusCode::from_u16(err.status()),
-            ) {
-                res.set_status(code);
-            }
+        if !is_form_post
+            && let (Some(res), Ok(code)) =
+                (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(err.status()))
+        {
+            res.set_status(code);
         }
     }
     result
@@ -154,7 +143,9 @@ impl From<DbErr> for AppError {
     /// Database errors never reach the browser as text: the cause is logged once here.
     fn from(err: DbErr) -> Self {
         match err.sql_err() {
-            Some(SqlErr::UniqueConstraintViolation(_)) => return Self::Conflict(Msg::new("error-conflict")),
+            Some(SqlErr::UniqueConstraintViolation(_)) => {
+                return Self::Conflict(Msg::new("error-conflict"));
+            }
             Some(SqlErr::ForeignKeyConstraintViolation(_)) => return Self::NotFound,
             _ => {}
         }

@@ -68,7 +68,8 @@ db_test!(login_opens_a_session_and_logout_ends_it, |db: DatabaseConnection| asyn
 db_test!(wrong_password_and_unknown_email_get_the_same_message, |db: DatabaseConnection| async move {
     service::create_user(&db, &Actor::System, "orga@krefeld.de", "organizer", Some(PASSWORD.into())).await.unwrap();
     let limiter = LoginLimiter::default();
-    let wrong_password = service::login(&db, &limiter, ip(), "orga@krefeld.de", "falsch-falsch-falsch").await.unwrap_err();
+    let wrong_password =
+        service::login(&db, &limiter, ip(), "orga@krefeld.de", "falsch-falsch-falsch").await.unwrap_err();
     let unknown_email = service::login(&db, &limiter, ip(), "niemand@krefeld.de", PASSWORD).await.unwrap_err();
     assert_eq!(wrong_password, unknown_email);
     assert_eq!(wrong_password.field("password"), Some(Msg::new("login-failed")));
@@ -83,7 +84,9 @@ db_test!(repeated_failures_make_the_account_wait, |db: DatabaseConnection| async
     }
     // Even the right password waits now.
     let err = service::login(&db, &limiter, ip(), "orga@krefeld.de", PASSWORD).await.unwrap_err();
-    assert!(matches!(err, AppError::RateLimited { retry_after_secs } if retry_after_secs > 0 && retry_after_secs <= 30));
+    assert!(
+        matches!(err, AppError::RateLimited { retry_after_secs } if retry_after_secs > 0 && retry_after_secs <= 30)
+    );
 });
 
 db_test!(repeated_failures_from_one_address_make_it_wait, |db: DatabaseConnection| async move {
@@ -145,11 +148,14 @@ db_test!(deactivated_accounts_lose_their_sessions_and_cannot_log_in, |db: Databa
     assert!(service::login(&db, &limiter, ip(), "orga@krefeld.de", PASSWORD).await.is_ok());
 });
 
-db_test!(admins_cannot_deactivate_themselves_and_others_cannot_deactivate_anyone, |db: DatabaseConnection| async move {
-    let admin = staff(&db, Role::Admin).await;
-    let organizer = staff(&db, Role::Organizer).await;
-    let err = service::set_active(&db, &admin, user(&admin).id, false).await.unwrap_err();
-    assert_eq!(err, AppError::Conflict(Msg::new("users-cannot-deactivate-self")));
-    let err = service::set_active(&db, &organizer, user(&admin).id, false).await.unwrap_err();
-    assert_eq!(err, AppError::Forbidden);
-});
+db_test!(
+    admins_cannot_deactivate_themselves_and_others_cannot_deactivate_anyone,
+    |db: DatabaseConnection| async move {
+        let admin = staff(&db, Role::Admin).await;
+        let organizer = staff(&db, Role::Organizer).await;
+        let err = service::set_active(&db, &admin, user(&admin).id, false).await.unwrap_err();
+        assert_eq!(err, AppError::Conflict(Msg::new("users-cannot-deactivate-self")));
+        let err = service::set_active(&db, &organizer, user(&admin).id, false).await.unwrap_err();
+        assert_eq!(err, AppError::Forbidden);
+    }
+);

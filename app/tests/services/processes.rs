@@ -151,7 +151,8 @@ db_test!(exactly_one_phase_is_current, |db: DatabaseConnection| async move {
     let id = new_process(&db, &orga).await;
     let phases = service::detail(&db, &orga, id).await.unwrap().phases;
     service::set_current_phase(&db, &orga, phases[2].id).await.unwrap();
-    let current: Vec<bool> = service::detail(&db, &orga, id).await.unwrap().phases.iter().map(|p| p.is_current).collect();
+    let current: Vec<bool> =
+        service::detail(&db, &orga, id).await.unwrap().phases.iter().map(|p| p.is_current).collect();
     assert_eq!(current, [false, false, true, false, false]);
     // Deleting the current phase makes the first one current.
     service::delete_phase(&db, &orga, phases[2].id).await.unwrap();
@@ -164,9 +165,10 @@ db_test!(exactly_one_phase_is_current, |db: DatabaseConnection| async move {
 db_test!(phases_keep_their_order_and_dates, |db: DatabaseConnection| async move {
     let orga = staff(&db, Role::Organizer).await;
     let id = new_process(&db, &orga).await;
-    let added = service::add_phase(&db, &orga, id, &PhaseInput::parse("Fortschreibung", "2027-01-01", "2027-12-31").unwrap())
-        .await
-        .unwrap();
+    let added =
+        service::add_phase(&db, &orga, id, &PhaseInput::parse("Fortschreibung", "2027-01-01", "2027-12-31").unwrap())
+            .await
+            .unwrap();
     assert_eq!(phase_names(&db, &orga, id).await.last().map(String::as_str), Some("Fortschreibung"));
     service::move_phase(&db, &orga, added, Direction::Up).await.unwrap();
     let names = phase_names(&db, &orga, id).await;
@@ -196,7 +198,8 @@ db_test!(action_fields_are_ordered_unique_and_carry_their_goals, |db: DatabaseCo
     assert_eq!(dup.field("name"), Some(Msg::new("action-field-name-taken")));
 
     service::move_action_field(&db, &orga, ids[2], Direction::Up).await.unwrap();
-    let order: Vec<String> = service::detail(&db, &orga, id).await.unwrap().action_fields.into_iter().map(|f| f.name).collect();
+    let order: Vec<String> =
+        service::detail(&db, &orga, id).await.unwrap().action_fields.into_iter().map(|f| f.name).collect();
     assert_eq!(order, ["Bildung", "Sport und Kultur", "Arbeit"]);
 
     service::add_goal(&db, &orga, id, Some(ids[0]), "Lehrkräfte fortbilden").await.unwrap();
@@ -205,9 +208,14 @@ db_test!(action_fields_are_ordered_unique_and_carry_their_goals, |db: DatabaseCo
     assert_eq!(detail.goals.len(), 1);
     assert_eq!(detail.action_fields[0].goals[0].title, "Lehrkräfte fortbilden");
 
-    service::update_action_field(&db, &orga, ids[0], &ActionFieldInput::parse("Bildung und Schule", "Kita bis VHS").unwrap())
-        .await
-        .unwrap();
+    service::update_action_field(
+        &db,
+        &orga,
+        ids[0],
+        &ActionFieldInput::parse("Bildung und Schule", "Kita bis VHS").unwrap(),
+    )
+    .await
+    .unwrap();
     service::delete_action_field(&db, &orga, ids[0]).await.unwrap();
     let detail = service::detail(&db, &orga, id).await.unwrap();
     assert_eq!(detail.action_fields.len(), 2);
@@ -232,7 +240,8 @@ db_test!(themes_are_unique_per_process, |db: DatabaseConnection| async move {
     service::add_theme(&db, &orga, id, "Antiziganismus").await.unwrap();
     let dup = service::add_theme(&db, &orga, id, " antisemitismus ").await.unwrap_err();
     assert_eq!(dup.field("name"), Some(Msg::new("theme-name-taken")));
-    let names: Vec<String> = service::detail(&db, &orga, id).await.unwrap().themes.into_iter().map(|t| t.name).collect();
+    let names: Vec<String> =
+        service::detail(&db, &orga, id).await.unwrap().themes.into_iter().map(|t| t.name).collect();
     assert_eq!(names, ["Antisemitismus", "Antiziganismus"]);
     service::delete_theme(&db, &orga, theme).await.unwrap();
     assert_eq!(service::detail(&db, &orga, id).await.unwrap().themes.len(), 1);

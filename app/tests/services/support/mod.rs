@@ -87,7 +87,9 @@ macro_rules! db_test {
 
             #[tokio::test]
             async fn postgres() {
-                let Some(test_db) = $crate::support::TestDb::postgres().await else { return };
+                let Some(test_db) = $crate::support::TestDb::postgres().await else {
+                    return;
+                };
                 ($body)(test_db.db.clone()).await;
                 test_db.cleanup().await;
             }
@@ -100,9 +102,15 @@ pub async fn staff(db: &DatabaseConnection, role: Role) -> Actor {
     let email = format!("{}-{}@example.org", role.as_str(), uuid::Uuid::new_v4().simple());
     let password = Some("richtig-gutes-passwort".to_owned());
     service::create_user(db, &Actor::System, &email, role.as_str(), password).await.expect("account is created");
-    let (user, _) = service::login(db, &app::server::LoginLimiter::default(), [127, 0, 0, 1].into(), &email, "richtig-gutes-passwort")
-        .await
-        .expect("new account logs in");
+    let (user, _) = service::login(
+        db,
+        &app::server::LoginLimiter::default(),
+        [127, 0, 0, 1].into(),
+        &email,
+        "richtig-gutes-passwort",
+    )
+    .await
+    .expect("new account logs in");
     Actor::Staff(user)
 }
 
