@@ -64,6 +64,18 @@ test("the admin creates an organizer account", async () => {
   assert.equal(password.trim().length, 20);
   state.organizerPassword = password.trim();
   await page.locator("[data-test=user-table]").getByText("orga@krefeld.de").waitFor();
+
+  // A second account, deactivated again by the admin.
+  await page.getByLabel("E-Mail-Adresse").fill("moderation@krefeld.de");
+  await page.getByLabel("Rolle").selectOption("moderator");
+  await page.getByRole("button", { name: "Konto anlegen" }).click();
+  await page.getByRole("button", { name: "Deaktivieren: moderation@krefeld.de" }).click();
+  await page.getByRole("button", { name: "Aktivieren: moderation@krefeld.de" }).waitFor();
+  const row = page.locator("[data-test=user-table] tr", { hasText: "moderation@krefeld.de" });
+  await row.getByText("deaktiviert").waitFor();
+  // The admin's own account cannot be deactivated.
+  await page.getByRole("button", { name: "Deaktivieren: admin@krefeld.de" }).click();
+  await page.getByText("Sie können Ihr eigenes Konto nicht deaktivieren.").waitFor();
   await page.getByRole("button", { name: "Abmelden" }).click();
   await page.waitForURL(server.base + "/");
   await page.getByRole("link", { name: "Anmelden" }).waitFor();
@@ -143,6 +155,20 @@ test("a visitor sees the published process and cannot reach its editor", async (
   assert.deepEqual(await fields.allTextContents(), ["Bildung", "Arbeit und Ausbildung", "Sport und Kultur"]);
   await checkA11y(page, "process page");
   await page.screenshot({ path: "../docs/screenshot-process.png", fullPage: true });
+
+  // From a 320 px phone to a projector: nothing runs off the side.
+  for (const width of [320, 1920]) {
+    await page.setViewportSize({ width, height: 800 });
+    const { overflow, culprits } = await page.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      culprits: [...document.querySelectorAll("body *")]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+        .slice(0, 5),
+    }));
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than a ${width}px screen: ${culprits.join(", ")}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   const res = await page.goto(`${server.base}/staff/processes/${state.processId}`);
   assert.equal(res.status(), 401);
