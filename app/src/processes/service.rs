@@ -345,22 +345,8 @@ pub async fn move_phase<C: ConnectionTrait + TransactionTrait>(
     direction: Direction,
 ) -> Result<(), AppError> {
     let phase = editable_phase(db, actor, id).await?;
-    let txn = db.begin().await?;
-    let siblings = phases::Entity::find()
-        .filter(phases::Column::ProcessId.eq(phase.process_id))
-        .order_by_asc(phases::Column::Position)
-        .all(&txn)
-        .await?;
-    let ordered: Vec<(Uuid, i32)> = siblings.iter().map(|p| (p.id, p.position)).collect();
-    for (row, position) in swap_positions(&ordered, id.0, direction).into_iter().flatten() {
-        phases::Entity::update_many()
-            .col_expr(phases::Column::Position, Expr::value(position))
-            .filter(phases::Column::Id.eq(row))
-            .exec(&txn)
-            .await?;
-    }
-    txn.commit().await?;
-    Ok(())
+    let columns = (phases::Column::Id, phases::Column::ProcessId, phases::Column::Position);
+    move_in_list::<phases::Entity, _>(db, columns, phase.process_id, id.0, direction, |p| (p.id, p.position)).await
 }
 
 /// Adds a goal to the process (`action_field` `None`) or to one of its action fields.
@@ -508,19 +494,30 @@ pub async fn move_action_field<C: ConnectionTrait + TransactionTrait>(
     direction: Direction,
 ) -> Result<(), AppError> {
     let field = editable_field(db, actor, id).await?;
+    let columns = (action_fields::Column::Id, action_fields::Column::ProcessId, action_fields::Column::Position);
+    move_in_list::<action_fields::Entity, _>(db, columns, field.process_id, id.0, direction, |f| (f.id, f.position))
+        .await
+}
+
+/// Swaps `id` with its neighbour among the rows of one process, ordered by position, in one
+/// transaction. `columns` are the id, process and position columns of the entity.
+async fn move_in_list<E, C>(
+    db: &C,
+    (id_col, process_col, position_col): (E::Column, E::Column, E::Column),
+    process_id: Uuid,
+    id: Uuid,
+    direction: Direction,
+    key: impl Fn(&E::Model) -> (Uuid, i32),
+) -> Result<(), AppError>
+where
+    E: EntityTrait,
+    C: ConnectionTrait + TransactionTrait,
+{
     let txn = db.begin().await?;
-    let siblings = action_fields::Entity::find()
-        .filter(action_fields::Column::ProcessId.eq(field.process_id))
-        .order_by_asc(action_fields::Column::Position)
-        .all(&txn)
-        .await?;
-    let ordered: Vec<(Uuid, i32)> = siblings.iter().map(|f| (f.id, f.position)).collect();
-    for (row, position) in swap_positions(&ordered, id.0, direction).into_iter().flatten() {
-        action_fields::Entity::update_many()
-            .col_expr(action_fields::Column::Position, Expr::value(position))
-            .filter(action_fields::Column::Id.eq(row))
-            .exec(&txn)
-            .await?;
+    let siblings = E::find().filter(process_col.eq(process_id)).order_by_asc(position_col).all(&txn).await?;
+    let ordered: Vec<(Uuid, i32)> = siblings.iter().map(key).collect();
+    for (row, position) in swap_positions(&ordered, id, direction).into_iter().flatten() {
+        E::update_many().col_expr(position_col, Expr::value(position)).filter(id_col.eq(row)).exec(&txn).await?;
     }
     txn.commit().await?;
     Ok(())
