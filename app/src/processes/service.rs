@@ -3,8 +3,8 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
+    TransactionTrait, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -558,12 +558,4 @@ pub async fn delete_theme(db: &impl ConnectionTrait, actor: &Actor, id: ThemeId)
     let theme = themes::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)?;
     themes::Entity::delete_by_id(id.0).exec(db).await?;
     touch(db, theme.process_id).await
-}
-
-/// How many processes exist (for the health of a fresh instance and tests).
-///
-/// # Errors
-/// `Internal` when the database fails.
-pub async fn count(db: &impl ConnectionTrait) -> Result<u64, AppError> {
-    Ok(processes::Entity::find().count(db).await?)
 }

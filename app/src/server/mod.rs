@@ -15,7 +15,7 @@ pub use state::{AppState, Settings};
 use crate::{
     auth::{self, types::Actor},
     error::{AppError, Msg},
-    i18n::{I18n, LANG_COOKIE, Lang},
+    i18n::{LANG_COOKIE, Lang},
 };
 
 /// The database of the running server.
@@ -63,12 +63,6 @@ pub fn request_lang() -> Lang {
     let accept = use_context::<http::request::Parts>()
         .and_then(|p| p.headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned));
     Lang::from_headers(request_cookie(LANG_COOKIE).as_deref(), accept.as_deref())
-}
-
-/// The translation helper for the current request.
-#[must_use]
-pub fn request_i18n() -> I18n {
-    I18n { lang: request_lang() }
 }
 
 /// Who is calling: a logged-in staff member or an anonymous visitor.
