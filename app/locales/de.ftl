@@ -152,3 +152,164 @@ action-field-name-taken = Ein Handlungsfeld mit diesem Namen gibt es schon.
 theme-name = Themenfeld
 theme-add = Themenfeld hinzufügen
 theme-name-taken = Dieses Themenfeld gibt es schon.
+action-field-has-proposals = Zu diesem Handlungsfeld gibt es schon Vorschläge; es kann nicht gelöscht werden.
+
+cancel = Abbrechen
+field-choice = Bitte einen der angebotenen Einträge wählen.
+field-datetime = Bitte Datum und Uhrzeit angeben, z. B. 05.03.2026 18:00.
+field-url = Bitte einen Link angeben, der mit https:// beginnt.
+staff-processes = Beteiligungsprozesse
+
+ws-list = Workshops
+ws-none = Zu diesem Prozess gibt es noch keine Workshops.
+ws-new = Neuer Workshop
+ws-create = Workshop anlegen
+ws-title = Titel des Workshops
+ws-starts = Datum und Uhrzeit
+ws-starts-at = { $date }, { $time } Uhr
+ws-mode = Format
+ws-mode-in-person = Präsenz
+ws-mode-online = Online
+ws-mode-hybrid = Hybrid
+ws-place = Ort
+ws-link = Link zur Videokonferenz
+ws-meeting-link = Zur Videokonferenz
+ws-fields = Handlungsfelder dieses Workshops
+ws-fields-hint = Ohne Auswahl gelten alle Handlungsfelder des Prozesses.
+ws-needs-action-field = Der Prozess hat noch kein Handlungsfeld. Bitte legen Sie zuerst eines an.
+ws-moderators = Moderation (Konten, die diesen Workshop leiten)
+ws-settings = Einstellungen
+ws-mine-staff = Meine Workshops
+ws-none-staff = Ihnen ist noch kein Workshop zugeordnet.
+ws-code = Code
+ws-short-link = Kurzlink
+ws-join-data = Teilnehmen
+ws-qr-label = QR-Code zum Teilnehmen: { $link }
+ws-beamer = Beamer-Ansicht öffnen
+beamer-title = Beamer: { $title }
+ws-course = Ablauf
+ws-step-back = Zurück zu: { $state }
+ws-step-forward = Weiter zu: { $state }
+ws-state-draft = Entwurf
+ws-state-collecting = Vorschläge sammeln
+ws-state-clustering = Vorschläge gruppieren
+ws-state-voting = Abstimmung
+ws-state-closed = Beendet
+ws-state-step = Der Workshop kann nur einen Schritt vor oder zurück gehen.
+ws-state-changed = Der Workshop wurde inzwischen weitergeschaltet. Die Seite zeigt jetzt den neuen Stand.
+ws-not-started = Dieser Workshop hat noch nicht begonnen. Die Moderation öffnet ihn zu Beginn; bitte versuchen Sie es dann noch einmal.
+ws-closed = Dieser Workshop ist beendet. Vielen Dank fürs Mitmachen!
+ws-to-process = Zum Beteiligungsprozess
+ws-hello = Sie nehmen teil als { $name }.
+ws-hello-anonymous = Sie nehmen ohne Namen teil.
+ws-mine = Meine Vorschläge
+ws-mine-empty = Sie haben noch keinen Vorschlag eingereicht.
+ws-board = Alle Vorschläge
+ws-notice-collecting = Vorschläge können jetzt eingereicht werden.
+ws-notice-clustering = Die Sammelphase ist beendet. Die Moderation fasst ähnliche Vorschläge zusammen.
+ws-notice-voting = Die Sammelphase ist beendet. Jetzt wird abgestimmt.
+
+join-with-code = Mit Code teilnehmen
+join-code-label = Workshop-Code
+join-code-hint = Sechs Zeichen, zum Beispiel K7PX3M. Sie stehen auf der Leinwand.
+join-code-go = Weiter
+join-code-invalid = Diesen Code gibt es nicht. Ein Code hat sechs Zeichen aus Buchstaben und Ziffern (ohne 0, O, 1, I und L).
+join-title = Teilnehmen: { $title }
+join-lead = Sie brauchen kein Konto. Name und Organisation sind freiwillig.
+join-display-name = Name, der bei Ihren Vorschlägen steht
+join-display-name-hint = Freiwillig. Ohne Namen erscheint „anonym“.
+join-organisation = Organisation
+join-org-type = Art der Organisation
+join-org-type-none = Keine Angabe
+join-consent = Ich habe den Datenschutzhinweis gelesen und bin einverstanden.
+join-consent-required = Bitte stimmen Sie dem Datenschutzhinweis zu, um teilzunehmen.
+join-submit = Teilnehmen
+privacy-heading = Datenschutzhinweis
+privacy-text = Die Kommune speichert Ihre Vorschläge und die freiwilligen Angaben (Name, Organisation), um den Aktionsplan gemeinsam zu erarbeiten. Alle im Workshop sehen Ihre Vorschläge mit dem angegebenen Namen. Ein Cookie merkt sich auf diesem Gerät, dass Sie teilnehmen; eine E-Mail-Adresse wird nicht erhoben. Auskunft und Löschung erhalten Sie bei der Moderation oder der Organisation des Prozesses.
+
+org-type-migrant = Migrantenorganisation
+org-type-association = Verein/Initiative
+org-type-administration = Verwaltung
+org-type-politics = Politik
+org-type-education = Schule/Bildung
+org-type-individual = Einzelperson
+org-type-other = Sonstige
+
+proposal-new = Neuer Maßnahmenvorschlag
+proposal-action-field = Handlungsfeld
+proposal-choose-field = Bitte wählen
+proposal-single-field = Handlungsfeld: { $field }
+proposal-field-required = Bitte wählen Sie ein Handlungsfeld.
+proposal-title = Titel der Maßnahme
+proposal-description = Beschreibung
+proposal-more = Weitere Angaben (freiwillig)
+proposal-goal = Ziel
+proposal-target-group = Zielgruppe
+proposal-partners = Mögliche Kooperationspartner
+proposal-timeframe = Zeitrahmen
+proposal-submit = Vorschlag einreichen
+proposal-sent = Danke! Ihr Vorschlag ist angekommen.
+proposal-not-collecting = In diesem Workshop werden gerade keine Vorschläge gesammelt.
+proposal-limit = Sie haben die Höchstzahl von { $max } Vorschlägen in diesem Workshop erreicht. Ziehen Sie einen zurück, um einen neuen einzureichen.
+proposal-rate = Höchstens { $max } Vorschläge pro Minute. Bitte warten Sie { $seconds } Sekunden.
+proposal-changed = Der Vorschlag wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie den neuen Stand.
+proposal-not-hidden = Der Vorschlag ist nicht ausgeblendet.
+proposal-mine = Ihr Vorschlag
+proposal-edited = bearbeitet
+proposal-reports = { $count ->
+    [one] 1 Meldung
+   *[other] { $count } Meldungen
+}
+proposal-hidden = Ausgeblendet von der Moderation
+proposal-edit = Bearbeiten
+proposal-edit-label = Bearbeiten: { $title }
+proposal-edit-title = Vorschlag bearbeiten
+proposal-withdraw = Zurückziehen
+proposal-withdraw-label = Zurückziehen: { $title }
+proposal-hide = Ausblenden
+proposal-hide-label = Ausblenden: { $title }
+proposal-hide-reason = Grund (sieht die Person, die ihn eingereicht hat)
+proposal-hide-confirm = Ausblenden
+proposal-restore = Wieder anzeigen
+proposal-restore-label = Wieder anzeigen: { $title }
+author-anonymous = anonym
+author-room = aus dem Raum
+author-deleted = gelöscht
+board-count = { $count ->
+    [one] 1 Vorschlag
+   *[other] { $count } Vorschläge
+}
+board-participants = { $count ->
+    [one] 1 Teilnehmende Person
+   *[other] { $count } Teilnehmende
+}
+board-empty = Noch keine Vorschläge.
+live-on = Live: neue Vorschläge erscheinen von selbst.
+live-off = Verbindung wird aufgebaut …
+
+report-link = Melden
+report-label = Melden: { $title }
+report-title = Vorschlag melden
+report-lead = Die Moderation sieht Ihre Meldung und entscheidet, ob der Vorschlag ausgeblendet wird.
+report-reason = Was ist das Problem? (freiwillig)
+report-submit = Melden
+report-thanks = Danke, die Moderation sieht Ihre Meldung.
+report-twice = Sie haben diesen Vorschlag schon gemeldet.
+reports-heading = Meldungen ({ $count })
+report-dismiss = Erledigt
+
+room-add = Vorschlag aus dem Raum erfassen
+room-submit = Vorschlag erfassen
+
+history = Verlauf
+history-original = eingereicht
+
+participants-heading = Teilnehmende ({ $count })
+participants-hint = Auskunft und Löschung nach DSGVO: Die Auskunft lädt alle Daten einer Person als JSON herunter. Beim Löschen bleiben ihre Vorschläge erhalten und erscheinen als „gelöscht“.
+participants-none = Noch niemand ist beigetreten.
+participants-proposals = Vorschläge
+participants-actions = Datenschutz
+participant-export = Auskunft (JSON)
+participant-export-label = Auskunft als JSON: { $name }
+participant-delete = Daten löschen
+participant-delete-label = Daten löschen: { $name }

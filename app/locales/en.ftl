@@ -152,3 +152,164 @@ action-field-name-taken = There already is an action field with this name.
 theme-name = Theme
 theme-add = Add theme
 theme-name-taken = This theme already exists.
+action-field-has-proposals = This action field already has proposals; it cannot be deleted.
+
+cancel = Cancel
+field-choice = Please choose one of the offered entries.
+field-datetime = Please enter a date and time, e.g. 05.03.2026 18:00.
+field-url = Please enter a link starting with https://.
+staff-processes = Participation processes
+
+ws-list = Workshops
+ws-none = This process has no workshops yet.
+ws-new = New workshop
+ws-create = Create workshop
+ws-title = Workshop title
+ws-starts = Date and time
+ws-starts-at = { $date }, { $time }
+ws-mode = Format
+ws-mode-in-person = In person
+ws-mode-online = Online
+ws-mode-hybrid = Hybrid
+ws-place = Place
+ws-link = Video conference link
+ws-meeting-link = Join the video conference
+ws-fields = Action fields of this workshop
+ws-fields-hint = Without a choice, all action fields of the process apply.
+ws-needs-action-field = The process has no action field yet. Please add one first.
+ws-moderators = Moderators (accounts that run this workshop)
+ws-settings = Settings
+ws-mine-staff = My workshops
+ws-none-staff = No workshop has been assigned to you yet.
+ws-code = Code
+ws-short-link = Short link
+ws-join-data = Join
+ws-qr-label = QR code to join: { $link }
+ws-beamer = Open projector view
+beamer-title = Projector: { $title }
+ws-course = Course
+ws-step-back = Back to: { $state }
+ws-step-forward = On to: { $state }
+ws-state-draft = Draft
+ws-state-collecting = Collecting proposals
+ws-state-clustering = Grouping proposals
+ws-state-voting = Voting
+ws-state-closed = Closed
+ws-state-step = A workshop can only move one step forward or back.
+ws-state-changed = The workshop has been moved on meanwhile. The page now shows the new state.
+ws-not-started = This workshop has not started yet. The moderators open it when it begins; please try again then.
+ws-closed = This workshop has ended. Thank you for taking part!
+ws-to-process = To the participation process
+ws-hello = You take part as { $name }.
+ws-hello-anonymous = You take part without a name.
+ws-mine = My proposals
+ws-mine-empty = You have not submitted a proposal yet.
+ws-board = All proposals
+ws-notice-collecting = Proposals can be submitted now.
+ws-notice-clustering = Collecting has ended. The moderators are grouping similar proposals.
+ws-notice-voting = Collecting has ended. Voting is under way.
+
+join-with-code = Join with a code
+join-code-label = Workshop code
+join-code-hint = Six characters, for example K7PX3M. They are shown on the screen.
+join-code-go = Continue
+join-code-invalid = There is no such code. A code has six letters and digits (without 0, O, 1, I and L).
+join-title = Join: { $title }
+join-lead = You need no account. Name and organisation are optional.
+join-display-name = Name shown with your proposals
+join-display-name-hint = Optional. Without a name, "anonymous" is shown.
+join-organisation = Organisation
+join-org-type = Type of organisation
+join-org-type-none = Not stated
+join-consent = I have read the privacy notice and agree.
+join-consent-required = Please agree to the privacy notice to take part.
+join-submit = Join
+privacy-heading = Privacy notice
+privacy-text = The municipality stores your proposals and the optional details (name, organisation) to draw up the action plan together. Everyone in the workshop sees your proposals with the name you gave. A cookie remembers on this device that you take part; no e-mail address is collected. The moderators or the organisers of the process give information and delete data on request.
+
+org-type-migrant = Migrant organisation
+org-type-association = Association/initiative
+org-type-administration = Administration
+org-type-politics = Politics
+org-type-education = School/education
+org-type-individual = Individual
+org-type-other = Other
+
+proposal-new = New proposed measure
+proposal-action-field = Action field
+proposal-choose-field = Please choose
+proposal-single-field = Action field: { $field }
+proposal-field-required = Please choose an action field.
+proposal-title = Title of the measure
+proposal-description = Description
+proposal-more = More details (optional)
+proposal-goal = Goal
+proposal-target-group = Target group
+proposal-partners = Possible cooperation partners
+proposal-timeframe = Timeframe
+proposal-submit = Submit proposal
+proposal-sent = Thank you! Your proposal has arrived.
+proposal-not-collecting = This workshop is not collecting proposals right now.
+proposal-limit = You have reached the maximum of { $max } proposals in this workshop. Withdraw one to submit a new one.
+proposal-rate = At most { $max } proposals per minute. Please wait { $seconds } seconds.
+proposal-changed = The proposal was changed meanwhile. Please reload the page and check the new version.
+proposal-not-hidden = The proposal is not hidden.
+proposal-mine = Your proposal
+proposal-edited = edited
+proposal-reports = { $count ->
+    [one] 1 report
+   *[other] { $count } reports
+}
+proposal-hidden = Hidden by the moderators
+proposal-edit = Edit
+proposal-edit-label = Edit: { $title }
+proposal-edit-title = Edit proposal
+proposal-withdraw = Withdraw
+proposal-withdraw-label = Withdraw: { $title }
+proposal-hide = Hide
+proposal-hide-label = Hide: { $title }
+proposal-hide-reason = Reason (the person who submitted it sees it)
+proposal-hide-confirm = Hide
+proposal-restore = Show again
+proposal-restore-label = Show again: { $title }
+author-anonymous = anonymous
+author-room = from the room
+author-deleted = deleted
+board-count = { $count ->
+    [one] 1 proposal
+   *[other] { $count } proposals
+}
+board-participants = { $count ->
+    [one] 1 participant
+   *[other] { $count } participants
+}
+board-empty = No proposals yet.
+live-on = Live: new proposals appear by themselves.
+live-off = Connecting …
+
+report-link = Report
+report-label = Report: { $title }
+report-title = Report a proposal
+report-lead = The moderators see your report and decide whether the proposal is hidden.
+report-reason = What is the problem? (optional)
+report-submit = Report
+report-thanks = Thank you, the moderators see your report.
+report-twice = You have already reported this proposal.
+reports-heading = Reports ({ $count })
+report-dismiss = Done
+
+room-add = Add a proposal from the room
+room-submit = Add proposal
+
+history = History
+history-original = submitted
+
+participants-heading = Participants ({ $count })
+participants-hint = Access and erasure under the GDPR: the export downloads all data of one person as JSON. On deletion, their proposals stay and are shown as "deleted".
+participants-none = Nobody has joined yet.
+participants-proposals = Proposals
+participants-actions = Privacy
+participant-export = Export (JSON)
+participant-export-label = Export as JSON: { $name }
+participant-delete = Delete data
+participant-delete-label = Delete data: { $name }

@@ -18,6 +18,10 @@ use crate::{
     i18n::{I18n, Lang, use_i18n},
     processes::pages::{HomePage, NewProcessPage, ProcessEditor, ProcessPage, StaffHome},
     ui::NotFound,
+    workshops::pages::{
+        BeamerPage, ModeratorProposalPage, NewWorkshopPage, OwnProposalPage, ReportPage, StaffWorkshopPage,
+        WorkshopPage,
+    },
 };
 
 /// The language of this render: the request's on the server, `<html lang>` in the browser.
@@ -85,6 +89,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/processes/new") view=NewProcessPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/processes/:id") view=ProcessEditor ssr=SsrMode::Async />
                     <Route path=path!("/staff/users") view=UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/processes/:id/workshops/new") view=NewWorkshopPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/workshops/:id") view=StaffWorkshopPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/workshops/:id/beamer") view=BeamerPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/proposals/:id") view=ModeratorProposalPage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code") view=WorkshopPage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/p/:id") view=OwnProposalPage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/p/:id/report") view=ReportPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -43,8 +43,13 @@ pub enum AppError {
     Invalid(Vec<FieldError>),
     #[error("conflict: {0:?}")]
     Conflict(Msg),
+    /// Too many attempts in a time window; `limit` names the rule when it is not about logging in.
     #[error("rate limited for {retry_after_secs}s")]
-    RateLimited { retry_after_secs: u64 },
+    RateLimited {
+        retry_after_secs: u64,
+        #[serde(default)]
+        limit: Option<Msg>,
+    },
     #[error("internal error")]
     Internal,
     /// The call did not reach the server or its answer could not be read.
@@ -92,7 +97,10 @@ impl AppError {
             Self::Forbidden => Msg::new("error-forbidden"),
             Self::Invalid(_) => Msg::new("error-invalid"),
             Self::Conflict(msg) => msg.clone(),
-            Self::RateLimited { retry_after_secs } => Msg::new("error-rate-limited").arg("seconds", retry_after_secs),
+            Self::RateLimited { retry_after_secs, limit: Some(msg) } => msg.clone().arg("seconds", retry_after_secs),
+            Self::RateLimited { retry_after_secs, limit: None } => {
+                Msg::new("error-rate-limited").arg("seconds", retry_after_secs)
+            }
             Self::Internal => Msg::new("error-internal"),
             Self::Transport(_) => Msg::new("error-transport"),
         }
@@ -131,7 +139,7 @@ mod tests {
 
     #[test]
     fn errors_survive_the_wire() {
-        let err = AppError::RateLimited { retry_after_secs: 30 };
+        let err = AppError::RateLimited { retry_after_secs: 30, limit: None };
         assert_eq!(AppError::de(err.ser()), err);
     }
 }

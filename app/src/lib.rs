@@ -1,8 +1,11 @@
 //! Plenum: participatory workshops for local action plans. This crate is shared by the
 //! server (feature `ssr`) and the browser (feature `hydrate`).
+// Nested views of the live board make deep types in the wasm build.
+#![recursion_limit = "256"]
 
 pub mod app;
 pub mod auth;
+pub mod clustering;
 pub mod error;
 pub mod i18n;
 pub mod processes;
@@ -10,6 +13,7 @@ pub mod processes;
 pub mod server;
 pub mod ui;
 pub mod validate;
+pub mod workshops;
 
 /// Hydrates the server-rendered page in the browser.
 #[cfg(feature = "hydrate")]

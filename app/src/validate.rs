@@ -1,6 +1,6 @@
 //! Parsing form input into clean values, collecting one message per field with its limit.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::error::{AppError, FieldError, Msg};
 
@@ -43,6 +43,22 @@ impl Form {
             .or_else(|_| NaiveDate::parse_from_str(value, "%d.%m.%Y"))
             .map_err(|_| self.error(field, Msg::new("field-date")))
             .ok()
+    }
+
+    /// An optional date and time as `<input type=datetime-local>` sends it (`2026-03-05T18:00`),
+    /// or German `05.03.2026 18:00`.
+    pub fn optional_datetime(&mut self, field: &str, value: &str) -> Option<NaiveDateTime> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        let parsed = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok());
+        if parsed.is_none() {
+            self.error(field, Msg::new("field-datetime"));
+        }
+        parsed
     }
 
     /// An e-mail address, lower-cased.

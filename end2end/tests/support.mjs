@@ -1,6 +1,6 @@
 // Test support: starts the real `plenum` binary on a fresh SQLite file, launches Debian's
 // chromium through playwright-core, and checks every visited page with axe-core.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,9 +56,19 @@ export async function startServer() {
     await new Promise((r) => setTimeout(r, 200));
   }
   const setupLink = output.match(/https?:\/\/\S+\/setup\/[0-9a-f]+/)?.[0];
+  const dbUrl = `sqlite://${dir}/plenum.db?mode=rwc`;
   return {
     base,
     setupLink,
+    /** Creates a staff account with the command line, as an operator would. */
+    createStaff(email, role, password) {
+      const run = spawnSync(bin, ["user", "create", "--email", email, "--role", role], {
+        env: { ...process.env, PLENUM_DATABASE_URL: dbUrl, RUST_LOG: "warn" },
+        input: `${password}\n`,
+        encoding: "utf8",
+      });
+      if (run.status !== 0) throw new Error(`plenum user create failed: ${run.stderr}${run.stdout}`);
+    },
     output: () => output,
     async stop() {
       child.kill("SIGTERM");
@@ -112,4 +122,32 @@ async function checkA11yWithoutJs(page, label) {
   } finally {
     await context.close();
   }
+}
+
+/** Logs a staff member in on a new page (its own browser context). */
+export async function loginAs(browser, base, email, password) {
+  const page = await newPage(browser);
+  await page.goto(base + "/login");
+  await hydrated(page);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.waitForURL(/\/staff$/);
+  await hydrated(page);
+  return page;
+}
+
+/** Fails when the page is wider than the screen at this width. */
+export async function assertNoOverflow(page, width) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width, height: 800 });
+  const { overflow, culprits } = await page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    culprits: [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+      .slice(0, 5),
+  }));
+  await page.setViewportSize(before);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than a ${width}px screen: ${culprits.join(", ")}`);
 }

@@ -1,4 +1,4 @@
-//! The command line: `serve` (default), `migrate`, `user create`.
+//! The command line: `serve` (default), `migrate`, `user create`, `demo`.
 
 use std::io::{BufRead, IsTerminal};
 
@@ -24,6 +24,18 @@ pub enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Create a published demo process with two action fields and a workshop that is
+    /// collecting proposals; prints the workshop's join code (for trying Plenum, and for the
+    /// load test).
+    Demo,
+    /// Suggest clusters of near-duplicate proposals, with the same method as the moderator's
+    /// button. Reads JSON lines `{"id","title","text","action_field"}` (other keys are ignored)
+    /// and writes one line `{"id","cluster"}` per input line to standard output.
+    SuggestClusters {
+        /// The JSON-lines file to read (`-` for standard input).
+        #[arg(long)]
+        input: String,
     },
 }
 
@@ -54,7 +66,39 @@ pub async fn run(cli: Cli, config: Config) -> anyhow_like::Result<()> {
             Ok(())
         }
         Command::User { command: UserCommand::Create { email, role } } => create_user(&config, &email, &role).await,
+        Command::Demo => demo(&config).await,
+        Command::SuggestClusters { input } => suggest_clusters(&input),
     }
+}
+
+async fn demo(config: &Config) -> anyhow_like::Result<()> {
+    use app::{
+        auth::types::Actor,
+        i18n::Lang,
+        processes::{service as processes, types::*},
+        server::LiveHub,
+        workshops::{service as workshops, types::*},
+    };
+    let db = crate::connect_and_migrate(&config.database_url).await?;
+    let system = Actor::System;
+    let result = async {
+        let input = ProcessInput::parse("Demo: Handlungskonzept gegen Rassismus", "Musterstadt", "")?;
+        let process = processes::create(&db, &system, Lang::default(), &input).await?;
+        for name in ["Bildung", "Arbeit und Ausbildung"] {
+            processes::add_action_field(&db, &system, process, &ActionFieldInput::parse(name, "")?).await?;
+        }
+        processes::set_published(&db, &system, process, true).await?;
+        let input = WorkshopInput::parse("Demo-Workshop", "", "in_person", "Volkshochschule", "")?;
+        let ws = workshops::create(&db, &system, process, &input, &[], &[]).await?;
+        workshops::set_state(&db, &LiveHub::default(), &system, ws, WorkshopState::Draft, WorkshopState::Collecting)
+            .await?;
+        workshops::admin_view(&db, &system, ws, &config.public_url).await
+    }
+    .await
+    .map_err(anyhow_like::app)?;
+    println!("{}", result.info.join_code);
+    eprintln!("Demo workshop collecting proposals: {}", result.short_link);
+    Ok(())
 }
 
 async fn create_user(config: &Config, email: &str, role: &str) -> anyhow_like::Result<()> {
@@ -85,4 +129,37 @@ async fn create_user(config: &Config, email: &str, role: &str) -> anyhow_like::R
         }
         Err(e) => Err(anyhow_like::app(e)),
     }
+}
+
+fn suggest_clusters(input: &str) -> anyhow_like::Result<()> {
+    use std::io::{Read, Write};
+
+    use app::clustering::similar::{Item, Params, cluster};
+    let mut text = String::new();
+    if input == "-" {
+        std::io::stdin().read_to_string(&mut text)?;
+    } else {
+        text = std::fs::read_to_string(input).map_err(|e| format!("cannot read {input}: {e}"))?;
+    }
+    let mut ids = Vec::new();
+    let mut items = Vec::new();
+    for (number, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("line {}: not JSON: {e}", number + 1))?;
+        let field = |name: &str| value.get(name).and_then(serde_json::Value::as_str).unwrap_or_default().to_owned();
+        let id = match value.get("id") {
+            Some(serde_json::Value::String(s)) => serde_json::Value::String(s.clone()),
+            Some(other @ serde_json::Value::Number(_)) => other.clone(),
+            _ => return Err(format!("line {}: no \"id\"", number + 1).into()),
+        };
+        ids.push(id);
+        items.push(Item { title: field("title"), text: field("text"), action_field: field("action_field") });
+    }
+    let labels = cluster(&items, &Params::default());
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (id, label) in ids.into_iter().zip(labels) {
+        writeln!(out, "{}", serde_json::json!({ "id": id, "cluster": format!("s{label}") }))?;
+    }
+    out.flush()?;
+    Ok(())
 }

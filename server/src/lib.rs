@@ -8,7 +8,7 @@ use std::{sync::Arc, time::Duration};
 use app::{
     app::{App, shell},
     i18n::{LANG_COOKIE, Lang},
-    server::{AppState, LoginLimiter, Settings},
+    server::{AppState, LiveHub, LoginLimiter, Settings},
 };
 use axum::{
     Router,
@@ -91,6 +91,7 @@ pub fn state(config: &Config, db: DatabaseConnection) -> AppState {
         leptos_options: leptos_options(config),
         db,
         limiter: Arc::new(LoginLimiter::default()),
+        live: Arc::new(LiveHub::default()),
         settings: Arc::new(Settings { public_url: config.public_url.clone(), trust_proxy: config.trust_proxy }),
     }
 }
@@ -102,6 +103,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(set_language))
+        .route("/w/{code}/live", get(app::workshops::live::events))
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(CompressionLayer::new())

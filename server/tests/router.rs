@@ -9,6 +9,7 @@ use app::{
         types::Actor,
     },
     processes::api::{CreateProcess, GetProcess, ListProcesses},
+    workshops::api::{CreateWorkshop, JoinWorkshop, SubmitProposal},
 };
 use axum::{
     Router,
@@ -254,4 +255,136 @@ async fn a_database_failure_shows_a_friendly_error_page_with_status_500() {
     let html = body_text(res).await;
     assert!(html.contains("Etwas ist schiefgegangen"), "{html}");
     assert!(!html.to_lowercase().contains("sqlite"), "no database text reaches the page");
+}
+
+/// A published process with two action fields and a collecting workshop; returns its code.
+async fn collecting_workshop(db: &DatabaseConnection) -> (String, app::workshops::types::WorkshopId, Vec<String>) {
+    use app::{
+        i18n::Lang,
+        processes::{service as processes, types::*},
+        workshops::{service as workshops, types::*},
+    };
+    let system = Actor::System;
+    let process =
+        processes::create(db, &system, Lang::default(), &ProcessInput::parse("Konzept", "Krefeld", "").unwrap())
+            .await
+            .unwrap();
+    let mut fields = Vec::new();
+    for name in ["Bildung", "Arbeit"] {
+        let id = processes::add_action_field(db, &system, process, &ActionFieldInput::parse(name, "").unwrap())
+            .await
+            .unwrap();
+        fields.push(id.to_string());
+    }
+    let input = WorkshopInput::parse("Workshop", "", "in_person", "VHS", "").unwrap();
+    let ws = workshops::create(db, &system, process, &input, &[], &[]).await.unwrap();
+    let live = app::server::LiveHub::default();
+    workshops::set_state(db, &live, &system, ws, WorkshopState::Draft, WorkshopState::Collecting).await.unwrap();
+    let code = workshops::admin_view(db, &system, ws, "").await.unwrap().info.join_code;
+    (code, ws, fields)
+}
+
+async fn join_over_http(app: &Router, code: &str) -> String {
+    let body = format!("code={code}&display_name=Ay%C5%9Fe&consent=yes");
+    let res = app.clone().call_within(post_form(JoinWorkshop::PATH, &body, None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with(&format!("plenum_w_{code}=")), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn participants_join_and_submit_over_http_with_the_right_statuses() {
+    let (app, db) = app().await;
+    let (code, _, fields) = collecting_workshop(&db).await;
+    let res = app.clone().call_within(post_form(JoinWorkshop::PATH, &format!("code={code}"), None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "consent is required");
+    assert!(body_text(res).await.contains("join-consent-required"));
+    let cookie = join_over_http(&app, &code).await;
+    let body = format!("code={code}&action_field={}&title=Sprachcaf%C3%A9", fields[0]);
+    let res = app.clone().call_within(post_form(SubmitProposal::PATH, &body, Some(&cookie))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(body_text(res).await.contains("Sprachcafé"));
+    let forged = format!("plenum_w_{code}=0000");
+    let res = app.clone().call_within(post_form(SubmitProposal::PATH, &body, Some(&forged))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = app.clone().call_within(post_form(SubmitProposal::PATH, &body, None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let long = format!("code={code}&action_field={}&title={}", fields[0], "x".repeat(121));
+    let res = app.clone().call_within(post_form(SubmitProposal::PATH, &long, Some(&cookie))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Without JavaScript: back to the workshop page with a confirmation.
+    let req = Request::post(SubmitProposal::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, format!("http://127.0.0.1:3000/w/{code}"))
+        .header(header::COOKIE, &cookie)
+        .body(Body::from(format!("code={code}&action_field={}&title=Ohne+JS", fields[1])))
+        .unwrap();
+    let res = app.clone().call_within(req).await.unwrap();
+    assert!(res.status().is_redirection());
+    assert_eq!(res.headers()[header::LOCATION], format!("/w/{code}?sent=1#mine"));
+    // The page shows both proposals to the participant, rendered on the server.
+    let page = app
+        .call_within(Request::get(format!("/w/{code}")).header(header::COOKIE, &cookie).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let html = body_text(page).await;
+    assert!(html.contains("Sprachcafé") && html.contains("Ohne JS"), "{html}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_live_channel_needs_a_participant_or_staff_and_streams_new_proposals() {
+    let (app, db) = app().await;
+    let (code, _, fields) = collecting_workshop(&db).await;
+    let res =
+        app.clone().call_within(Request::get(format!("/w/{code}/live")).body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let moderator = session_for(&db, "moderator").await;
+    let req = Request::get(format!("/w/{code}/live")).header(header::COOKIE, &moderator).body(Body::empty()).unwrap();
+    assert_eq!(app.clone().call_within(req).await.unwrap().status(), StatusCode::FORBIDDEN, "not assigned");
+    let cookie = join_over_http(&app, &code).await;
+    let req = Request::get(format!("/w/{code}/live")).header(header::COOKIE, &cookie).body(Body::empty()).unwrap();
+    let res = app.clone().call_within(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "text/event-stream");
+    let mut body = res.into_body();
+    let first = body.frame().await.unwrap().unwrap().into_data().unwrap();
+    assert!(String::from_utf8_lossy(&first).contains("event: hello"));
+    let submit = format!("code={code}&action_field={}&title=Live", fields[0]);
+    let res = app.call_within(post_form(SubmitProposal::PATH, &submit, Some(&cookie))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let next = tokio::time::timeout(std::time::Duration::from_secs(5), body.frame()).await.unwrap().unwrap().unwrap();
+    let text = String::from_utf8(next.into_data().unwrap().to_vec()).unwrap();
+    assert!(text.contains("\"type\":\"upsert\"") && text.contains("\"title\":\"Live\""), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workshops_are_created_over_http_with_chosen_action_fields() {
+    let (app, db) = app().await;
+    let (_, ws, fields) = collecting_workshop(&db).await;
+    let organizer = session_for(&db, "organizer").await;
+    let system = Actor::System;
+    let process = app::workshops::service::admin_view(&db, &system, ws, "").await.unwrap().info.process_id;
+    let body = format!(
+        "process_id={process}&title=Zweiter&starts_at=2026-03-05T18%3A00&mode=online&place=&meeting_link=&action_fields%5B%5D={}",
+        fields[1]
+    );
+    let moderator = session_for(&db, "moderator").await;
+    let res = app.clone().call_within(post_form(CreateWorkshop::PATH, &body, Some(&moderator))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = app.clone().call_within(post_form(CreateWorkshop::PATH, &body, Some(&organizer))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{}", body_text(res).await);
+    let list = app::workshops::service::list_for_process(&db, &system, process).await.unwrap();
+    let second = list.iter().find(|w| w.title == "Zweiter").unwrap();
+    let admin = app::workshops::service::admin_view(&db, &system, second.id, "").await.unwrap();
+    assert_eq!(admin.info.fields.iter().map(|f| f.id.to_string()).collect::<Vec<_>>(), [fields[1].clone()]);
+    // A draft workshop tells its visitors so, instead of letting them in.
+    let page = app
+        .call_within(Request::get(format!("/w/{}", admin.info.join_code.to_lowercase())).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(body_text(page).await.contains("noch nicht begonnen"));
 }

@@ -161,13 +161,13 @@ pub async fn login(
     email: &str,
     password: &str,
 ) -> Result<(CurrentUser, String), AppError> {
-    limiter.check(ip).map_err(|secs| AppError::RateLimited { retry_after_secs: secs })?;
+    limiter.check(ip).map_err(|secs| AppError::RateLimited { retry_after_secs: secs, limit: None })?;
     let email = email.trim().to_lowercase();
     let user = users::Entity::find().filter(users::Column::Email.eq(&email)).one(db).await?;
     let now = Utc::now();
     if let Some(until) = user.as_ref().and_then(|u| u.locked_until).filter(|until| *until > now) {
         let secs = u64::try_from((until - now).num_seconds()).unwrap_or(1).max(1);
-        return Err(AppError::RateLimited { retry_after_secs: secs });
+        return Err(AppError::RateLimited { retry_after_secs: secs, limit: None });
     }
     let ok = verify_password(password.to_owned(), user.as_ref().map(|u| u.password_hash.clone())).await;
     match user {

@@ -59,7 +59,7 @@ macro_rules! move_buttons {
 }
 
 /// Bumps the page's refresh counter after each successful call of the action.
-fn refreshing<S>(refresh: RwSignal<u32>) -> ServerAction<S>
+pub(crate) fn refreshing<S>(refresh: RwSignal<u32>) -> ServerAction<S>
 where
     S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
@@ -137,6 +137,7 @@ fn EditorBody(detail: ProcessDetail, refresh: RwSignal<u32>) -> impl IntoView {
                 <p class="status" role="status">{move || saved.get().then(|| i18n.t("saved"))}</p>
             </ActionForm>
         </section>
+        <crate::workshops::pages::ProcessWorkshops process=id />
         <PhasesSection process=id phases=detail.phases refresh=refresh />
         <GoalsSection process=id field=None goals=detail.goals refresh=refresh />
         <ActionFieldsSection process=id fields=detail.action_fields refresh=refresh />

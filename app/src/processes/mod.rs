@@ -3,7 +3,7 @@
 //! Organizers and admins edit them; the public sees published ones only.
 
 pub mod api;
-mod editor;
+pub(crate) mod editor;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

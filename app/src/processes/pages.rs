@@ -12,6 +12,7 @@ use crate::{
     auth::pages::RequireOrganizer,
     i18n::{I18n, use_i18n},
     ui::{Empty, ErrorPage, Field, FormError, Loading, TextArea, action_error, field_error},
+    workshops::pages::{JoinWithCode, MyWorkshops},
 };
 
 pub use super::editor::ProcessEditor;
@@ -27,6 +28,7 @@ pub fn HomePage() -> impl IntoView {
             <h1>{i18n.t("home-heading")}</h1>
             <p class="lead">{i18n.t("home-lead")}</p>
         </section>
+        <JoinWithCode />
         <section aria-labelledby="processes-heading">
             <h2 id="processes-heading">{i18n.t("home-processes")}</h2>
             <Suspense fallback=Loading>
@@ -174,6 +176,8 @@ pub fn StaffHome() -> impl IntoView {
             <h1>{i18n.t("staff-title")}</h1>
             <a class="button" href="/staff/processes/new">{i18n.t("process-new")}</a>
         </header>
+        <MyWorkshops />
+        <h2>{i18n.t("staff-processes")}</h2>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match processes.await {

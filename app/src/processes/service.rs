@@ -17,7 +17,7 @@ use crate::{
     auth::types::Actor,
     error::{AppError, Msg},
     i18n::{Lang, t},
-    server::entities::{action_fields, goals, phases, processes, themes},
+    server::entities::{action_fields, goals, phases, processes, proposals, themes, workshop_action_fields},
     validate::Form,
 };
 
@@ -474,7 +474,15 @@ pub async fn delete_action_field<C: ConnectionTrait + TransactionTrait>(
     id: ActionFieldId,
 ) -> Result<(), AppError> {
     let field = editable_field(db, actor, id).await?;
+    let used = proposals::Entity::find().filter(proposals::Column::ActionFieldId.eq(id.0)).one(db).await?;
+    if used.is_some() {
+        return Err(AppError::Conflict(Msg::new("action-field-has-proposals")));
+    }
     let txn = db.begin().await?;
+    workshop_action_fields::Entity::delete_many()
+        .filter(workshop_action_fields::Column::ActionFieldId.eq(id.0))
+        .exec(&txn)
+        .await?;
     // SQLite enforces foreign keys only when asked to; delete the goals explicitly.
     goals::Entity::delete_many().filter(goals::Column::ActionFieldId.eq(id.0)).exec(&txn).await?;
     action_fields::Entity::delete_by_id(id.0).exec(&txn).await?;

@@ -11,7 +11,7 @@ macro_rules! id_type {
     ($($name:ident),*) => {$(
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
-        pub struct $name(pub Uuid);
+        pub struct $name(pub ::uuid::Uuid);
 
         impl $name {
             /// Reads an id from a path segment.
@@ -19,7 +19,7 @@ macro_rules! id_type {
             /// # Errors
             /// `NotFound` when it is not an id.
             pub fn parse(value: &str) -> Result<Self, AppError> {
-                Uuid::parse_str(value.trim()).map(Self).map_err(|_| AppError::NotFound)
+                ::uuid::Uuid::parse_str(value.trim()).map(Self).map_err(|_| AppError::NotFound)
             }
         }
 
@@ -30,6 +30,8 @@ macro_rules! id_type {
         }
     )*};
 }
+
+pub(crate) use id_type;
 
 id_type!(ProcessId, PhaseId, GoalId, ActionFieldId, ThemeId);
 

@@ -138,3 +138,139 @@ pub mod themes {
     }
     no_relations!();
 }
+
+pub mod workshops {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "workshops")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub process_id: Uuid,
+        pub title: String,
+        pub starts_at: Option<DateTime>,
+        pub mode: String,
+        pub place: String,
+        pub meeting_link: String,
+        pub state: String,
+        pub join_code: String,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod workshop_action_fields {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "workshop_action_fields")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub workshop_id: Uuid,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub action_field_id: Uuid,
+    }
+    no_relations!();
+}
+
+pub mod workshop_moderators {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "workshop_moderators")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub workshop_id: Uuid,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub user_id: Uuid,
+    }
+    no_relations!();
+}
+
+pub mod participants {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "participants")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workshop_id: Uuid,
+        pub token_hash: String,
+        pub display_name: Option<String>,
+        pub organisation: Option<String>,
+        pub org_type: Option<String>,
+        pub proposal_count: i32,
+        pub deleted: bool,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod proposals {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "proposals")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workshop_id: Uuid,
+        pub action_field_id: Uuid,
+        pub participant_id: Option<Uuid>,
+        pub from_room: bool,
+        pub title: String,
+        pub description: String,
+        pub goal: String,
+        pub target_group: String,
+        pub partners: String,
+        pub timeframe: String,
+        pub status: String,
+        pub hidden_reason: Option<String>,
+        pub revision: i32,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod proposal_revisions {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "proposal_revisions")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub proposal_id: Uuid,
+        pub number: i32,
+        pub action_field_id: Uuid,
+        pub title: String,
+        pub description: String,
+        pub goal: String,
+        pub target_group: String,
+        pub partners: String,
+        pub timeframe: String,
+        pub edited_by_user: Option<Uuid>,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod proposal_reports {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "proposal_reports")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub proposal_id: Uuid,
+        pub participant_id: Uuid,
+        pub reason: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}

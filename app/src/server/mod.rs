@@ -3,6 +3,7 @@
 
 pub mod entities;
 mod limiter;
+pub mod live;
 mod state;
 
 use axum::http;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 use sea_orm::{DatabaseConnection, DbErr, SqlErr};
 
 pub use limiter::LoginLimiter;
+pub use live::LiveHub;
 pub use state::{AppState, Settings};
 
 use crate::{

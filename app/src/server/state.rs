@@ -4,7 +4,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::LoginLimiter;
+use super::{LiveHub, LoginLimiter};
 
 /// Instance settings read from the environment at start.
 #[derive(Debug, Clone)]
@@ -21,6 +21,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub limiter: Arc<LoginLimiter>,
+    pub live: Arc<LiveHub>,
     pub settings: Arc<Settings>,
 }
 

@@ -85,7 +85,7 @@ db_test!(repeated_failures_make_the_account_wait, |db: DatabaseConnection| async
     // Even the right password waits now.
     let err = service::login(&db, &limiter, ip(), "orga@krefeld.de", PASSWORD).await.unwrap_err();
     assert!(
-        matches!(err, AppError::RateLimited { retry_after_secs } if retry_after_secs > 0 && retry_after_secs <= 30)
+        matches!(err, AppError::RateLimited { retry_after_secs, .. } if retry_after_secs > 0 && retry_after_secs <= 30)
     );
 });
 

@@ -1,0 +1,5 @@
+//! Grouping proposals that mean the same measure. `similar` holds the suggestion method that
+//! the moderator's button and `plenum suggest-clusters` share.
+
+#[cfg(feature = "ssr")]
+pub mod similar;

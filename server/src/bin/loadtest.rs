@@ -1,0 +1,420 @@
+//! Load test of a running Plenum: N simulated participants join one workshop, keep its live
+//! board open (server-sent events), and submit proposals. Reports submissions per second,
+//! submission latency, the time from a submission's acknowledgement until it reached every
+//! open board, and checks that every acknowledged proposal is on the board afterwards.
+//!
+//! `cargo run -p server --release --bin loadtest -- --url http://127.0.0.1:3000 --code ABCDEF`
+//! (`plenum demo` prints a code; `scripts/loadtest.sh` does the whole run).
+//!
+//! It speaks plain HTTP/1.1 over TCP itself: no HTTP client library, so what it measures is
+//! the server.
+
+use std::{
+    collections::{HashMap, HashSet},
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use clap::Parser;
+use tokio::{
+    io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader},
+    net::TcpStream,
+    sync::{Semaphore, watch},
+};
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+#[derive(Debug, Parser, Clone)]
+#[command(name = "loadtest", about = "Load test of a running Plenum workshop")]
+struct Args {
+    /// Base address of the server.
+    #[arg(long, default_value = "http://127.0.0.1:3000")]
+    url: String,
+    /// Join code of a workshop that is collecting proposals.
+    #[arg(long)]
+    code: String,
+    /// Simulated participants, each with an open live board.
+    #[arg(long, default_value_t = 1000)]
+    participants: usize,
+    /// Proposals each participant submits (at most 10: the server allows 10 per minute).
+    #[arg(long, default_value_t = 3)]
+    proposals: usize,
+    /// Submissions per second over all participants (0: each participant as fast as it can).
+    #[arg(long, default_value_t = 100.0)]
+    rate: f64,
+    /// Process id of the server, to read its peak memory (VmHWM) afterwards.
+    #[arg(long)]
+    server_pid: Option<u32>,
+}
+
+/// One HTTP/1.1 connection with keep-alive.
+struct Conn {
+    stream: BufReader<TcpStream>,
+    host: String,
+}
+
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Conn {
+    async fn open(addr: &str) -> Result<Self, Error> {
+        let stream = TcpStream::connect(addr).await?;
+        stream.set_nodelay(true)?;
+        Ok(Self { stream: BufReader::new(stream), host: addr.to_owned() })
+    }
+
+    async fn request(&mut self, method: &str, path: &str, cookie: Option<&str>, body: &str) -> Result<Answer, Error> {
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nAccept: application/json\r\nContent-Length: {}\r\n",
+            self.host,
+            body.len()
+        );
+        if !body.is_empty() {
+            head.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+        }
+        if let Some(cookie) = cookie {
+            head.push_str(&format!("Cookie: {cookie}\r\n"));
+        }
+        head.push_str("\r\n");
+        head.push_str(body);
+        self.stream.get_mut().write_all(head.as_bytes()).await?;
+        let (status, headers) = read_head(&mut self.stream).await?;
+        let body = read_body(&mut self.stream, &headers).await?;
+        Ok(Answer { status, headers, body })
+    }
+}
+
+async fn read_head(stream: &mut BufReader<TcpStream>) -> Result<(u16, Vec<(String, String)>), Error> {
+    let mut line = String::new();
+    stream.read_line(&mut line).await?;
+    let status = line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or("bad status line")?;
+    let mut headers = Vec::new();
+    loop {
+        line.clear();
+        if stream.read_line(&mut line).await? == 0 {
+            return Err("connection closed in the head".into());
+        }
+        let trimmed = line.trim_end();
+        if trimmed.is_empty() {
+            return Ok((status, headers));
+        }
+        if let Some((k, v)) = trimmed.split_once(':') {
+            headers.push((k.trim().to_ascii_lowercase(), v.trim().to_owned()));
+        }
+    }
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+async fn read_body(stream: &mut BufReader<TcpStream>, headers: &[(String, String)]) -> Result<Vec<u8>, Error> {
+    if header(headers, "transfer-encoding").is_some_and(|v| v.contains("chunked")) {
+        let mut body = Vec::new();
+        while let Some(chunk) = read_chunk(stream).await? {
+            body.extend_from_slice(&chunk);
+        }
+        return Ok(body);
+    }
+    let len: usize = header(headers, "content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let mut body = vec![0; len];
+    stream.read_exact(&mut body).await?;
+    Ok(body)
+}
+
+/// One chunk of a chunked body; `None` at its end.
+async fn read_chunk(stream: &mut BufReader<TcpStream>) -> Result<Option<Vec<u8>>, Error> {
+    let mut line = String::new();
+    if stream.read_line(&mut line).await? == 0 {
+        return Err("connection closed".into());
+    }
+    let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or("0"), 16)?;
+    let mut chunk = vec![0; size + 2];
+    stream.read_exact(&mut chunk).await?;
+    chunk.truncate(size);
+    Ok((size > 0).then_some(chunk))
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = (p / 100.0 * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b' ' => "+".into(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// Reads a live board until it has seen `expected` proposals (or the run says stop); returns
+/// when each proposal arrived.
+async fn board(
+    mut stream: BufReader<TcpStream>,
+    mut expected: watch::Receiver<Option<usize>>,
+) -> Result<Vec<(String, Instant)>, Error> {
+    let mut arrivals = Vec::new();
+    let mut seen = HashSet::new();
+    let mut buffer = String::new();
+    loop {
+        if let Some(total) = *expected.borrow()
+            && seen.len() >= total
+        {
+            return Ok(arrivals);
+        }
+        let chunk = tokio::select! {
+            chunk = read_chunk(&mut stream) => chunk?,
+            changed = expected.changed() => {
+                if changed.is_err() { return Ok(arrivals); }
+                continue;
+            }
+        };
+        let Some(chunk) = chunk else { return Ok(arrivals) };
+        let now = Instant::now();
+        buffer.push_str(&String::from_utf8_lossy(&chunk));
+        while let Some(end) = buffer.find("\n\n") {
+            let event: String = buffer.drain(..end + 2).collect();
+            for line in event.lines() {
+                let Some(data) = line.strip_prefix("data:") else { continue };
+                let Ok(value) = serde_json::from_str::<serde_json::Value>(data.trim()) else { continue };
+                if value["type"] == "upsert"
+                    && let Some(id) = value["proposal"]["id"].as_str()
+                    && seen.insert(id.to_owned())
+                {
+                    arrivals.push((id.to_owned(), now));
+                }
+            }
+        }
+    }
+}
+
+async fn open_board(addr: &str, code: &str, cookie: &str) -> Result<BufReader<TcpStream>, Error> {
+    let mut stream = BufReader::new(TcpStream::connect(addr).await?);
+    let head =
+        format!("GET /w/{code}/live HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\nCookie: {cookie}\r\n\r\n");
+    stream.get_mut().write_all(head.as_bytes()).await?;
+    let (status, _) = read_head(&mut stream).await?;
+    if status != 200 {
+        return Err(format!("live channel answered {status}").into());
+    }
+    // The first event says the channel is open.
+    let hello = read_chunk(&mut stream).await?.unwrap_or_default();
+    if !String::from_utf8_lossy(&hello).contains("hello") {
+        return Err("no hello on the live channel".into());
+    }
+    Ok(stream)
+}
+
+struct Submission {
+    id: Option<String>,
+    status: u16,
+    sent: Instant,
+    acked: Instant,
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Error> {
+    let args = Args::parse();
+    let addr = args.url.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    let code = args.code.trim().to_ascii_uppercase();
+    let n = args.participants;
+    println!(
+        "Plenum load test: {n} participants, {} proposals each, rate {}/s, server {}",
+        args.proposals, args.rate, args.url
+    );
+
+    // 1. Everyone joins (64 at a time, like a room scanning the QR code).
+    let started = Instant::now();
+    let gate = Arc::new(Semaphore::new(64));
+    let mut joins = Vec::new();
+    for i in 0..n {
+        let (addr, code, gate) = (addr.clone(), code.clone(), gate.clone());
+        joins.push(tokio::spawn(async move {
+            let _permit = gate.acquire().await?;
+            let mut conn = Conn::open(&addr).await?;
+            let body = format!("code={code}&display_name={}&consent=yes", encode(&format!("Teilnehmende {i}")));
+            let answer = conn.request("POST", "/api/w/join", None, &body).await?;
+            if answer.status != 200 {
+                return Err(format!("join answered {}", answer.status).into());
+            }
+            let cookie = header(&answer.headers, "set-cookie").and_then(|c| c.split(';').next()).ok_or("no cookie")?;
+            Ok::<_, Error>((cookie.to_owned(), conn))
+        }));
+    }
+    let mut people = Vec::new();
+    for join in joins {
+        people.push(join.await??);
+    }
+    println!("joined: {n} in {:.1} s", started.elapsed().as_secs_f64());
+
+    // The action fields of the workshop, from the board.
+    let (cookie0, conn0) = &mut people[0];
+    let snapshot = conn0.request("GET", &format!("/api/w/board?code={code}"), Some(cookie0), "").await?;
+    let snapshot: serde_json::Value = serde_json::from_slice(&snapshot.body)?;
+    let fields: Vec<String> = snapshot["info"]["fields"]
+        .as_array()
+        .ok_or("no fields")?
+        .iter()
+        .filter_map(|f| f["id"].as_str().map(str::to_owned))
+        .collect();
+
+    // 2. Everyone opens the live board.
+    let (expected_tx, expected_rx) = watch::channel(None::<usize>);
+    let mut boards = Vec::new();
+    let mut opens = Vec::new();
+    for (cookie, _) in &people {
+        let (addr, code, cookie, gate) = (addr.clone(), code.clone(), cookie.clone(), gate.clone());
+        opens.push(tokio::spawn(async move {
+            let _permit = gate.acquire().await?;
+            open_board(&addr, &code, &cookie).await
+        }));
+    }
+    for open in opens {
+        let stream = open.await??;
+        boards.push(tokio::spawn(board(stream, expected_rx.clone())));
+    }
+    println!("live boards open: {}", boards.len());
+
+    // 3. Submissions, on a fixed schedule (open loop) or as fast as each participant can.
+    let total = n * args.proposals;
+    let begin = Instant::now() + Duration::from_millis(200);
+    let mut submitters = Vec::new();
+    for (p, (cookie, mut conn)) in people.into_iter().enumerate() {
+        let (code, fields, rate, count) = (code.clone(), fields.clone(), args.rate, args.proposals);
+        submitters.push(tokio::spawn(async move {
+            let mut done = Vec::new();
+            for k in 0..count {
+                if rate > 0.0 {
+                    let slot = (k * n + p) as f64 / rate;
+                    tokio::time::sleep_until((begin + Duration::from_secs_f64(slot)).into()).await;
+                }
+                let field = &fields[(p + k) % fields.len()];
+                let body = format!(
+                    "code={code}&action_field={field}&title={}&description={}",
+                    encode(&format!("Vorschlag {k} von Person {p}")),
+                    encode("Fortbildungen zu Diskriminierung für Lehrkräfte und Schulsozialarbeit.")
+                );
+                let sent = Instant::now();
+                let answer = conn.request("POST", "/api/w/submit", Some(&cookie), &body).await?;
+                let acked = Instant::now();
+                let id = if answer.status == 200 {
+                    serde_json::from_slice::<serde_json::Value>(&answer.body)?["id"].as_str().map(str::to_owned)
+                } else {
+                    None
+                };
+                done.push(Submission { id, status: answer.status, sent, acked });
+            }
+            Ok::<_, Error>(done)
+        }));
+    }
+    let mut submissions = Vec::new();
+    for s in submitters {
+        submissions.extend(s.await??);
+    }
+    let acked: Vec<&Submission> = submissions.iter().filter(|s| s.id.is_some()).collect();
+    let mut failures: HashMap<u16, usize> = HashMap::new();
+    for s in submissions.iter().filter(|s| s.id.is_none()) {
+        *failures.entry(s.status).or_default() += 1;
+    }
+    expected_tx.send(Some(acked.len()))?;
+
+    // 4. Every board stops once it has seen every acknowledged proposal (10 s at most).
+    let mut arrivals: HashMap<String, Vec<Instant>> = HashMap::new();
+    let deadline = tokio::time::sleep(Duration::from_secs(10));
+    tokio::pin!(deadline);
+    let mut complete_boards = 0;
+    for b in boards {
+        tokio::select! {
+            result = b => {
+                let list = result??;
+                if list.len() >= acked.len() { complete_boards += 1; }
+                for (id, at) in list { arrivals.entry(id).or_default().push(at); }
+            }
+            () = &mut deadline => { break; }
+        }
+    }
+
+    // 5. Figures.
+    let first = acked.iter().map(|s| s.sent).min();
+    let last = acked.iter().map(|s| s.acked).max();
+    let span = match (first, last) {
+        (Some(a), Some(b)) => (b - a).as_secs_f64(),
+        _ => f64::NAN,
+    };
+    let mut latency: Vec<f64> = acked.iter().map(|s| (s.acked - s.sent).as_secs_f64() * 1e3).collect();
+    latency.sort_by(f64::total_cmp);
+    let mut all_boards = Vec::new();
+    let mut each_delivery = Vec::new();
+    let mut missing = 0usize;
+    for s in &acked {
+        let id = s.id.as_deref().unwrap_or_default();
+        let times = arrivals.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        missing += n - times.len().min(n);
+        for t in times {
+            each_delivery.push(t.saturating_duration_since(s.acked).as_secs_f64() * 1e3);
+        }
+        if times.len() == n
+            && let Some(latest) = times.iter().max()
+        {
+            all_boards.push(latest.saturating_duration_since(s.acked).as_secs_f64() * 1e3);
+        }
+    }
+    all_boards.sort_by(f64::total_cmp);
+    each_delivery.sort_by(f64::total_cmp);
+
+    // 6. Nothing lost: every acknowledged proposal is on the board a re-sync loads.
+    let mut check = Conn::open(&addr).await?;
+    let cookie_check = {
+        let body = format!("code={code}&display_name=Kontrolle&consent=yes");
+        let answer = check.request("POST", "/api/w/join", None, &body).await?;
+        header(&answer.headers, "set-cookie").and_then(|c| c.split(';').next()).ok_or("no cookie")?.to_owned()
+    };
+    let snapshot = check.request("GET", &format!("/api/w/board?code={code}"), Some(&cookie_check), "").await?;
+    let snapshot: serde_json::Value = serde_json::from_slice(&snapshot.body)?;
+    let on_board: HashSet<&str> =
+        snapshot["proposals"].as_array().ok_or("no proposals")?.iter().filter_map(|p| p["id"].as_str()).collect();
+    let lost = acked.iter().filter(|s| !on_board.contains(s.id.as_deref().unwrap_or_default())).count();
+
+    println!("submissions: {} sent, {} acknowledged, refused: {failures:?}", total, acked.len());
+    println!("throughput: {:.0} acknowledged submissions/s over {span:.2} s", acked.len() as f64 / span);
+    println!(
+        "submission latency: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        percentile(&latency, 50.0),
+        percentile(&latency, 99.0),
+        latency.last().copied().unwrap_or(f64::NAN)
+    );
+    println!(
+        "fan-out, acknowledgement → on all {n} boards: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms ({} of {} proposals reached every board)",
+        percentile(&all_boards, 50.0),
+        percentile(&all_boards, 99.0),
+        all_boards.last().copied().unwrap_or(f64::NAN),
+        all_boards.len(),
+        acked.len()
+    );
+    println!(
+        "fan-out, each delivery: p50 {:.1} ms, p99 {:.1} ms ({} deliveries, {missing} missing, {complete_boards} of {n} boards complete)",
+        percentile(&each_delivery, 50.0),
+        percentile(&each_delivery, 99.0),
+        each_delivery.len()
+    );
+    println!("lost: {lost} acknowledged proposals missing from the board afterwards");
+    if let Some(pid) = args.server_pid {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        let peak = status.lines().find(|l| l.starts_with("VmHWM")).unwrap_or("VmHWM: unknown");
+        println!("server peak memory: {}", peak.trim_start_matches("VmHWM:").trim());
+    }
+    if lost > 0 || missing > 0 {
+        return Err(format!("{lost} proposals lost, {missing} deliveries missing").into());
+    }
+    Ok(())
+}
