@@ -20,7 +20,7 @@ use axum::{
 use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 use tower_http::compression::CompressionLayer;
 
 pub use config::Config;
@@ -48,12 +48,20 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     } else if is_sqlite {
         options.max_connections(8);
     }
-    let db = Database::connect(options).await?;
-    if is_sqlite && !in_memory {
-        // WAL lets readers go on while one writer commits; it is kept in the file.
-        db.execute_unprepared("PRAGMA journal_mode=WAL;").await?;
+    if is_sqlite {
+        // WAL: readers go on while one writer commits. FULL: a commit is on disk before
+        // Plenum acknowledges it (no acknowledged proposal is lost, even on power loss).
+        options.map_sqlx_sqlite_opts(|o| {
+            use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+            let o = o.synchronous(SqliteSynchronous::Full).busy_timeout(Duration::from_secs(10));
+            if o.get_filename().to_string_lossy().contains(":memory:") {
+                o
+            } else {
+                o.journal_mode(SqliteJournalMode::Wal)
+            }
+        });
     }
-    Ok(db)
+    Database::connect(options).await
 }
 
 fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {

@@ -1,11 +1,13 @@
 //! Fan-out of board changes to every open board of a workshop, inside this server process.
-//! Each event is serialised once and shared; a board that falls behind gets a `resync`.
+//! Each event is serialised once, as the finished server-sent-events frame, and shared by
+//! reference between all boards; a board that falls behind gets a `resync`.
 
 use std::{
     collections::HashMap,
-    sync::{Arc, Mutex, PoisonError},
+    sync::{Mutex, PoisonError},
 };
 
+use axum::body::Bytes;
 use tokio::sync::broadcast;
 use uuid::Uuid;
 
@@ -17,20 +19,20 @@ const BUFFER: usize = 4_096;
 /// One channel per workshop with open boards.
 #[derive(Default)]
 pub struct LiveHub {
-    channels: Mutex<HashMap<Uuid, broadcast::Sender<Arc<str>>>>,
+    channels: Mutex<HashMap<Uuid, broadcast::Sender<Bytes>>>,
 }
 
 impl LiveHub {
     /// Starts receiving the events of one workshop.
-    pub fn subscribe(&self, workshop: WorkshopId) -> broadcast::Receiver<Arc<str>> {
+    pub fn subscribe(&self, workshop: WorkshopId) -> broadcast::Receiver<Bytes> {
         let mut channels = self.channels.lock().unwrap_or_else(PoisonError::into_inner);
         channels.entry(workshop.0).or_insert_with(|| broadcast::channel(BUFFER).0).subscribe()
     }
 
     /// Sends an event to every open board of the workshop (none open: nothing to do).
     pub fn publish(&self, workshop: WorkshopId, event: &LiveEvent) {
-        let json: Arc<str> = match serde_json::to_string(event) {
-            Ok(json) => json.into(),
+        let frame = match serde_json::to_string(event) {
+            Ok(json) => Bytes::from(format!("data: {json}\n\n")),
             Err(e) => {
                 tracing::error!(error = %e, "live event not serialisable");
                 return;
@@ -38,7 +40,7 @@ impl LiveHub {
         };
         let mut channels = self.channels.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(sender) = channels.get(&workshop.0)
-            && sender.send(json).is_err()
+            && sender.send(frame).is_err()
         {
             // Nobody listens any more.
             channels.remove(&workshop.0);

@@ -8,7 +8,7 @@ mod state;
 
 use axum::http;
 use leptos::prelude::*;
-use sea_orm::{DatabaseConnection, DbErr, SqlErr};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, SqlErr};
 
 pub use limiter::LoginLimiter;
 pub use live::LiveHub;
@@ -26,6 +26,15 @@ use crate::{
 /// `Internal` when called outside a request of the server (a programming error).
 pub fn db() -> Result<DatabaseConnection, AppError> {
     state().map(|s| s.db)
+}
+
+/// SQLite has one writer at a time; waiting writers would poll with growing sleeps (seconds in
+/// the tail under load). Writers of this process queue here instead, in order.
+static SQLITE_WRITES: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Holds the write turn on SQLite until dropped (on PostgreSQL: nothing to wait for).
+pub async fn write_turn(db: &impl ConnectionTrait) -> Option<tokio::sync::MutexGuard<'static, ()>> {
+    if db.get_database_backend() == DbBackend::Sqlite { Some(SQLITE_WRITES.lock().await) } else { None }
 }
 
 /// The application state of the running server.

@@ -7,12 +7,10 @@
 use std::{convert::Infallible, time::Duration};
 
 use axum::{
+    body::{Body, Bytes},
     extract::{Path, State},
-    http::{HeaderMap, StatusCode, header},
-    response::{
-        IntoResponse, Response,
-        sse::{Event, KeepAlive, Sse},
-    },
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
 };
 use tokio::sync::broadcast::error::RecvError;
 
@@ -48,20 +46,47 @@ pub async fn events(State(state): State<AppState>, Path(code): Path<String>, hea
         }
     };
     let receiver = state.live.subscribe(workshop);
-    let hello = futures::stream::once(async { Ok::<_, Infallible>(Event::default().event("hello").data("{}")) });
+    let hello = futures::stream::once(async { Ok::<_, Infallible>(Bytes::from_static(b"event: hello\ndata: {}\n\n")) });
+    // Frames are shared as they are (serialised once for all boards); a comment every 20 s
+    // keeps proxies and phones from closing a quiet connection.
     let changes = futures::stream::unfold(receiver, |mut receiver| async move {
-        let event = match receiver.recv().await {
-            Ok(json) => Event::default().data(&*json),
-            // This board fell behind: it reloads its snapshot.
-            Err(RecvError::Lagged(_)) => Event::default().event("resync").data("{}"),
-            Err(RecvError::Closed) => return None,
+        let frame = tokio::select! {
+            received = receiver.recv() => match received {
+                Ok(first) => batch(first, &mut receiver),
+                // This board fell behind: it reloads its snapshot.
+                Err(RecvError::Lagged(_)) => Bytes::from_static(b"event: resync\ndata: {}\n\n"),
+                Err(RecvError::Closed) => return None,
+            },
+            () = tokio::time::sleep(Duration::from_secs(20)) => Bytes::from_static(b": keep-alive\n\n"),
         };
-        Some((Ok::<_, Infallible>(event), receiver))
+        Some((Ok::<_, Infallible>(frame), receiver))
     });
-    let stream = futures::StreamExt::chain(hello, changes);
-    let mut response = Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(20))).into_response();
+    let mut response = Body::from_stream(futures::StreamExt::chain(hello, changes)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     // Proxies (nginx) must not buffer the stream.
-    response.headers_mut().insert("x-accel-buffering", axum::http::HeaderValue::from_static("no"));
-    response.headers_mut().insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    headers.insert("x-accel-buffering", HeaderValue::from_static("no"));
     response
+}
+
+/// The frame just received plus those already waiting, as one write: under load a board gets
+/// several events per wake-up instead of one system call each.
+fn batch(first: Bytes, receiver: &mut tokio::sync::broadcast::Receiver<Bytes>) -> Bytes {
+    let mut waiting = Vec::new();
+    while waiting.len() < 64 {
+        match receiver.try_recv() {
+            Ok(frame) => waiting.push(frame),
+            Err(_) => break,
+        }
+    }
+    if waiting.is_empty() {
+        return first;
+    }
+    let mut all = Vec::with_capacity(first.len() + waiting.iter().map(Bytes::len).sum::<usize>());
+    all.extend_from_slice(&first);
+    for frame in waiting {
+        all.extend_from_slice(&frame);
+    }
+    Bytes::from(all)
 }

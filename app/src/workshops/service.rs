@@ -33,6 +33,7 @@ use crate::{
             action_fields, participants, processes, proposal_reports, proposal_revisions, proposals, users,
             workshop_action_fields, workshop_moderators, workshops,
         },
+        write_turn,
     },
 };
 
@@ -552,6 +553,7 @@ pub async fn join(
     }
     let token = random_token();
     let id = Uuid::new_v4();
+    let turn = write_turn(db).await;
     participants::ActiveModel {
         id: Set(id),
         workshop_id: Set(ws.id),
@@ -565,6 +567,7 @@ pub async fn join(
     }
     .insert(db)
     .await?;
+    drop(turn);
     let count = participant_count(db, ws.id).await?;
     live.publish(WorkshopId(ws.id), &LiveEvent::Participants { count });
     Ok((token, ParticipantId(id)))
@@ -835,6 +838,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     }
     let (input, field) = parse_with_field(db, &ws, form, None).await?;
     check_rate(db, participant.id).await?;
+    let turn = write_turn(db).await;
     let txn = db.begin().await?;
     // Check and count in one statement, so two quick submissions cannot both take the last place.
     let counted = participants::Entity::update_many()
@@ -848,6 +852,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     }
     let model = insert_proposal(&txn, &ws, field, Some(participant.id), None, &input).await?;
     txn.commit().await?;
+    drop(turn);
     let proposal = to_board(model, Some(&participant), false, 0);
     live.publish(WorkshopId(ws.id), &LiveEvent::Upsert { proposal: Box::new(proposal.clone()) });
     Ok(BoardProposal { mine: true, ..proposal })
@@ -923,6 +928,7 @@ async fn revise<C: ConnectionTrait + TransactionTrait>(
     by_user: Option<Uuid>,
 ) -> Result<BoardProposal, AppError> {
     let number = p.revision + 1;
+    let turn = write_turn(db).await;
     let txn = db.begin().await?;
     // Compare and set on the revision: of two editors at once, the second is told.
     let result = proposals::Entity::update_many()
@@ -944,6 +950,7 @@ async fn revise<C: ConnectionTrait + TransactionTrait>(
     }
     new_revision(p.id, number, field, input, by_user).insert(&txn).await?;
     txn.commit().await?;
+    drop(turn);
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
     let by = match updated.participant_id {
         Some(id) => participants::Entity::find_by_id(id).one(db).await?,
@@ -995,6 +1002,7 @@ pub async fn withdraw_own<C: ConnectionTrait + TransactionTrait>(
     if state_of(&ws) != WorkshopState::Collecting {
         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
     }
+    let turn = write_turn(db).await;
     let txn = db.begin().await?;
     proposals::Entity::update_many()
         .col_expr(proposals::Column::Status, Expr::value(ProposalStatus::Withdrawn.as_str()))
@@ -1009,6 +1017,7 @@ pub async fn withdraw_own<C: ConnectionTrait + TransactionTrait>(
         .exec(&txn)
         .await?;
     txn.commit().await?;
+    drop(turn);
     live.publish(WorkshopId(ws.id), &LiveEvent::Remove { id });
     Ok(())
 }
@@ -1088,9 +1097,11 @@ pub async fn add_from_room<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
     }
     let (input, field) = parse_with_field(db, &ws, form, None).await?;
+    let turn = write_turn(db).await;
     let txn = db.begin().await?;
     let model = insert_proposal(&txn, &ws, field, None, user_id(actor), &input).await?;
     txn.commit().await?;
+    drop(turn);
     let proposal = to_board(model, None, false, 0);
     live.publish(id, &LiveEvent::Upsert { proposal: Box::new(proposal.clone()) });
     Ok(proposal)

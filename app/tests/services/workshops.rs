@@ -60,6 +60,12 @@ async fn setup(db: &DatabaseConnection, state: WorkshopState) -> Setup {
     Setup { orga, process, fields, ws, code, live }
 }
 
+/// The event in a server-sent-events frame.
+fn event(frame: axum::body::Bytes) -> serde_json::Result<LiveEvent> {
+    let text = String::from_utf8_lossy(&frame);
+    serde_json::from_str(text.trim().trim_start_matches("data: "))
+}
+
 fn join_input(name: &str) -> JoinInput {
     JoinInput::parse(name, "Verein Vielfalt", "association", true).unwrap()
 }
@@ -138,7 +144,7 @@ db_test!(a_participant_is_recognised_by_the_token_only, |db: DatabaseConnection|
     let mut events = s.live.subscribe(s.ws);
     assert!(matches!(service::entry(&db, &s.code, None).await.unwrap(), Entry::Join(_)));
     let token = join(&db, &s, "Ayşe").await;
-    let event: LiveEvent = serde_json::from_str(&events.recv().await.unwrap()).unwrap();
+    let event: LiveEvent = event(events.recv().await.unwrap()).unwrap();
     assert_eq!(event, LiveEvent::Participants { count: 1 });
     // Lower-case codes with spaces, as typed on a phone, find the same workshop.
     let typed = format!(" {} ", s.code.to_lowercase());
@@ -180,7 +186,7 @@ db_test!(proposals_are_checked_and_reach_the_live_board, |db: DatabaseConnection
     assert!(sent.mine);
     assert_eq!(sent.author, Author::Named("Ayşe".into()));
     assert_eq!(sent.organisation.as_deref(), Some("Verein Vielfalt"));
-    match serde_json::from_str::<LiveEvent>(&events.recv().await.unwrap()).unwrap() {
+    match event(events.recv().await.unwrap()).unwrap() {
         LiveEvent::Upsert { proposal } => {
             assert_eq!(proposal.id, sent.id);
             assert!(!proposal.mine, "events tell nobody whose it is");
@@ -293,7 +299,7 @@ db_test!(moderators_edit_hide_and_restore_with_history, |db: DatabaseConnection|
     assert_eq!(detail.revisions[0].title, "Lehrer fortbilden");
     assert!(detail.revisions[0].edited_by.is_none());
     assert_eq!(detail.revisions[1].edited_by.as_deref(), Some(user(&s.orga).email.as_str()));
-    assert!(matches!(serde_json::from_str(&events.recv().await.unwrap()).unwrap(), LiveEvent::Upsert { .. }));
+    assert!(matches!(event(events.recv().await.unwrap()).unwrap(), LiveEvent::Upsert { .. }));
 
     let err = service::hide(&db, &s.live, &s.orga, p.id, "  ").await.unwrap_err();
     assert!(err.field("reason").is_some(), "hiding needs a reason");
@@ -301,10 +307,7 @@ db_test!(moderators_edit_hide_and_restore_with_history, |db: DatabaseConnection|
     let err = service::hide(&db, &s.live, &moderator, p.id, "Doppelt").await.unwrap_err();
     assert_eq!(err, AppError::Forbidden, "a moderator of another workshop");
     service::hide(&db, &s.live, &s.orga, p.id, "Bitte sachlich bleiben").await.unwrap();
-    assert_eq!(
-        serde_json::from_str::<LiveEvent>(&events.recv().await.unwrap()).unwrap(),
-        LiveEvent::Remove { id: p.id }
-    );
+    assert_eq!(event(events.recv().await.unwrap()).unwrap(), LiveEvent::Remove { id: p.id });
     let author = service::participant_board(&db, &s.code, Some(&ayse)).await.unwrap();
     assert_eq!(author.proposals[0].status, ProposalStatus::Hidden);
     assert_eq!(author.proposals[0].hidden_reason.as_deref(), Some("Bitte sachlich bleiben"));
