@@ -313,3 +313,12 @@ participant-export = Auskunft (JSON)
 participant-export-label = Auskunft als JSON: { $name }
 participant-delete = Daten löschen
 participant-delete-label = Daten löschen: { $name }
+
+cluster-no-cards = Bitte wählen Sie mindestens einen Vorschlag.
+cluster-other-field = Mindestens ein Vorschlag gehört zu einem anderen Handlungsfeld als der Cluster. Bitte bestätigen Sie, dass er trotzdem dazugehört.
+cluster-merge-self = Ein Cluster kann nicht mit sich selbst zusammengeführt werden.
+cluster-split-members = Abtrennen lassen sich nur Vorschläge, die in diesem Cluster sind.
+clustering-not-open = Gruppieren ist nur möglich, solange der Workshop im Schritt „Vorschläge gruppieren“ ist.
+clustering-changed = Eine andere Person hat die Cluster gerade geändert. Sie sehen jetzt den neuen Stand; bitte prüfen Sie Ihren Schritt und wiederholen Sie ihn.
+clustering-nothing-to-undo = Es gibt keinen Schritt, der rückgängig gemacht werden kann.
+clustering-nothing-to-redo = Es gibt keinen Schritt, der wiederhergestellt werden kann.

@@ -313,3 +313,12 @@ participant-export = Export (JSON)
 participant-export-label = Export as JSON: { $name }
 participant-delete = Delete data
 participant-delete-label = Delete data: { $name }
+
+cluster-no-cards = Please choose at least one proposal.
+cluster-other-field = At least one proposal belongs to another action field than the cluster. Please confirm that it belongs there all the same.
+cluster-merge-self = A cluster cannot be merged with itself.
+cluster-split-members = Only proposals in this cluster can be split off.
+clustering-not-open = Grouping is only possible while the workshop is in the step "Grouping proposals".
+clustering-changed = Someone else has just changed the clusters. You now see the new state; please check your step and repeat it.
+clustering-nothing-to-undo = There is no step to undo.
+clustering-nothing-to-redo = There is no step to redo.

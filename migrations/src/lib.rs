@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_create_accounts;
 mod m20261122_000002_create_processes;
 mod m20261122_000003_create_workshops;
+mod m20261122_000004_create_clusters;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_create_accounts::Migration),
             Box::new(m20261122_000002_create_processes::Migration),
             Box::new(m20261122_000003_create_workshops::Migration),
+            Box::new(m20261122_000004_create_clusters::Migration),
         ]
     }
 }

@@ -2,4 +2,7 @@
 //! the moderator's button and `plenum suggest-clusters` share.
 
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod similar;
+pub mod types;

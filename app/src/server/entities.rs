@@ -157,6 +157,7 @@ pub mod workshops {
         pub join_code: String,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        pub cluster_version: i32,
     }
     no_relations!();
 }
@@ -270,6 +271,58 @@ pub mod proposal_reports {
         pub proposal_id: Uuid,
         pub participant_id: Uuid,
         pub reason: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod clusters {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "clusters")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workshop_id: Uuid,
+        pub action_field_id: Uuid,
+        pub title: String,
+        pub summary: String,
+        pub alive: bool,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod cluster_members {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "cluster_members")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub proposal_id: Uuid,
+        pub cluster_id: Uuid,
+        pub workshop_id: Uuid,
+    }
+    no_relations!();
+}
+
+pub mod cluster_steps {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "cluster_steps")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workshop_id: Uuid,
+        pub seq: i32,
+        pub kind: String,
+        pub user_id: Option<Uuid>,
+        pub before: String,
+        pub after: String,
+        pub state: String,
         pub created_at: DateTimeUtc,
     }
     no_relations!();

@@ -88,6 +88,8 @@ impl Live {
                 self.state.set(state);
                 false
             }
+            // The boards do not show clusters yet (issue 4 is half-built).
+            LiveEvent::Clusters { .. } => false,
         }
     }
 }

@@ -50,13 +50,17 @@ async fn by_code(db: &impl ConnectionTrait, code: &str) -> Result<workshops::Mod
     workshops::Entity::find().filter(workshops::Column::JoinCode.eq(code)).one(db).await?.ok_or(AppError::NotFound)
 }
 
-fn state_of(ws: &workshops::Model) -> WorkshopState {
+pub(crate) fn state_of(ws: &workshops::Model) -> WorkshopState {
     WorkshopState::parse(&ws.state).unwrap_or(WorkshopState::Draft)
 }
 
 /// The workshop, if the actor runs it: organizers and admins run every workshop, moderators
 /// the ones they are assigned to.
-async fn moderated(db: &impl ConnectionTrait, actor: &Actor, id: WorkshopId) -> Result<workshops::Model, AppError> {
+pub(crate) async fn moderated(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: WorkshopId,
+) -> Result<workshops::Model, AppError> {
     actor.require_staff()?;
     let ws = find(db, id).await?;
     check_moderator(db, actor, &ws).await?;
@@ -239,6 +243,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
             join_code: Set(code),
             created_at: Set(now),
             updated_at: Set(now),
+            cluster_version: Set(0),
         }
         .insert(&txn)
         .await?;

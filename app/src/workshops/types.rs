@@ -413,6 +413,10 @@ pub enum LiveEvent {
     State {
         state: WorkshopState,
     },
+    /// The clustering changed (a step, an undo or a redo).
+    Clusters {
+        version: i32,
+    },
 }
 
 /// Validated settings of a workshop.

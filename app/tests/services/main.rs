@@ -4,5 +4,6 @@
 #[macro_use]
 mod support;
 mod auth;
+mod clustering;
 mod processes;
 mod workshops;
