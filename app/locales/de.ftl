@@ -322,3 +322,74 @@ clustering-not-open = Gruppieren ist nur möglich, solange der Workshop im Schri
 clustering-changed = Eine andere Person hat die Cluster gerade geändert. Sie sehen jetzt den neuen Stand; bitte prüfen Sie Ihren Schritt und wiederholen Sie ihn.
 clustering-nothing-to-undo = Es gibt keinen Schritt, der rückgängig gemacht werden kann.
 clustering-nothing-to-redo = Es gibt keinen Schritt, der wiederhergestellt werden kann.
+
+cl-open = Vorschläge gruppieren
+cl-title = Gruppieren: { $title }
+cl-heading = Vorschläge gruppieren
+cl-toolbar = Werkzeuge zum Gruppieren
+cl-filter = Handlungsfeld anzeigen
+cl-filter-all = Alle Handlungsfelder
+cl-selected = { $count ->
+    [0] Nichts ausgewählt
+    [one] 1 Vorschlag ausgewählt
+   *[other] { $count } Vorschläge ausgewählt
+}
+cl-select-hint = (auswählen)
+cl-new-title = Titel für den neuen Cluster
+cl-create = Neuer Cluster aus Auswahl
+cl-move-to = Verschieben in Cluster
+cl-choose = Bitte wählen
+cl-choose-cluster = Bitte wählen Sie einen Cluster.
+cl-move = Verschieben
+cl-take-out = Aus Cluster nehmen
+cl-undo = Rückgängig
+cl-redo = Wiederholen
+cl-suggest = Ähnliche Vorschläge gruppieren
+cl-loose = Noch in keinem Cluster ({ $count })
+cl-drop-new = Hierher ziehen: neuer Cluster
+cl-actions = Cluster „{ $title }“ bearbeiten
+cl-cluster-title = Titel
+cl-cluster-summary = Kurze Zusammenfassung
+cl-merge-from = Diesen Cluster hier hineinführen
+cl-merge = Zusammenführen
+cl-split = Ausgewählte abtrennen
+cl-split-select = Bitte wählen Sie zuerst Vorschläge dieses Clusters aus.
+cl-dissolve = Auflösen
+cl-history = Verlauf anzeigen
+cl-undone = rückgängig gemacht
+cl-kind-create = angelegt
+cl-kind-add = Vorschläge hinzugefügt
+cl-kind-remove = Vorschläge herausgenommen
+cl-kind-merge = zusammengeführt
+cl-kind-split = abgetrennt
+cl-kind-dissolve = aufgelöst
+cl-kind-rename = umbenannt
+cl-suggestions = Vorschläge zum Gruppieren ({ $count })
+cl-no-suggestions = Keine ähnlichen Vorschläge gefunden.
+cl-suggest-into = In „{ $title }“:
+cl-accept = Übernehmen
+cl-pick = Auswählen und anpassen
+cl-reject = Verwerfen
+cl-announce-created = Cluster „{ $title }“ angelegt mit { $count ->
+    [one] 1 Vorschlag
+   *[other] { $count } Vorschlägen
+}.
+cl-announce-moved = { $count ->
+    [one] 1 Vorschlag
+   *[other] { $count } Vorschläge
+} nach „{ $title }“ verschoben.
+cl-announce-removed = { $count ->
+    [one] 1 Vorschlag
+   *[other] { $count } Vorschläge
+} aus dem Cluster genommen.
+cl-announce-merged = In „{ $title }“ zusammengeführt.
+cl-announce-dissolved = Cluster „{ $title }“ aufgelöst; seine Vorschläge sind wieder frei.
+cl-announce-renamed = Cluster heißt jetzt „{ $title }“.
+cl-announce-undone = Letzten Schritt rückgängig gemacht.
+cl-announce-redone = Schritt wiederholt.
+cl-announce-suggestions = { $count } Vorschläge zum Gruppieren gefunden.
+cl-announce-accepted = Vorschlag übernommen ({ $count } Vorschläge).
+clusters-count = { $count ->
+    [one] 1 Cluster
+   *[other] { $count } Cluster
+}

@@ -322,3 +322,74 @@ clustering-not-open = Grouping is only possible while the workshop is in the ste
 clustering-changed = Someone else has just changed the clusters. You now see the new state; please check your step and repeat it.
 clustering-nothing-to-undo = There is no step to undo.
 clustering-nothing-to-redo = There is no step to redo.
+
+cl-open = Group proposals
+cl-title = Grouping: { $title }
+cl-heading = Group proposals
+cl-toolbar = Grouping tools
+cl-filter = Show action field
+cl-filter-all = All action fields
+cl-selected = { $count ->
+    [0] Nothing selected
+    [one] 1 proposal selected
+   *[other] { $count } proposals selected
+}
+cl-select-hint = (select)
+cl-new-title = Title of the new cluster
+cl-create = New cluster from selection
+cl-move-to = Move to cluster
+cl-choose = Please choose
+cl-choose-cluster = Please choose a cluster.
+cl-move = Move
+cl-take-out = Take out of cluster
+cl-undo = Undo
+cl-redo = Redo
+cl-suggest = Group similar proposals
+cl-loose = Not in a cluster yet ({ $count })
+cl-drop-new = Drag here: new cluster
+cl-actions = Edit cluster "{ $title }"
+cl-cluster-title = Title
+cl-cluster-summary = Short summary
+cl-merge-from = Merge this cluster into this one
+cl-merge = Merge
+cl-split = Split off selected
+cl-split-select = Please select proposals of this cluster first.
+cl-dissolve = Dissolve
+cl-history = Show history
+cl-undone = undone
+cl-kind-create = created
+cl-kind-add = proposals added
+cl-kind-remove = proposals taken out
+cl-kind-merge = merged
+cl-kind-split = split off
+cl-kind-dissolve = dissolved
+cl-kind-rename = renamed
+cl-suggestions = Suggested groups ({ $count })
+cl-no-suggestions = No similar proposals found.
+cl-suggest-into = Into "{ $title }":
+cl-accept = Accept
+cl-pick = Select and adjust
+cl-reject = Reject
+cl-announce-created = Cluster "{ $title }" created with { $count ->
+    [one] 1 proposal
+   *[other] { $count } proposals
+}.
+cl-announce-moved = { $count ->
+    [one] 1 proposal
+   *[other] { $count } proposals
+} moved to "{ $title }".
+cl-announce-removed = { $count ->
+    [one] 1 proposal
+   *[other] { $count } proposals
+} taken out of the cluster.
+cl-announce-merged = Merged into "{ $title }".
+cl-announce-dissolved = Cluster "{ $title }" dissolved; its proposals are free again.
+cl-announce-renamed = The cluster is now called "{ $title }".
+cl-announce-undone = Last step undone.
+cl-announce-redone = Step redone.
+cl-announce-suggestions = { $count } suggested groups found.
+cl-announce-accepted = Suggestion accepted ({ $count } proposals).
+clusters-count = { $count ->
+    [one] 1 cluster
+   *[other] { $count } clusters
+}

@@ -15,6 +15,7 @@ use crate::{
         pages::{CurrentUserResource, LoginPage, SetupPage, UsersPage},
         types::{CurrentUser, Role},
     },
+    clustering::pages::ClusteringPageView,
     i18n::{I18n, Lang, use_i18n},
     processes::pages::{HomePage, NewProcessPage, ProcessEditor, ProcessPage, StaffHome},
     ui::NotFound,
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/processes/:id/workshops/new") view=NewWorkshopPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/workshops/:id") view=StaffWorkshopPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/workshops/:id/beamer") view=BeamerPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/workshops/:id/clusters") view=ClusteringPageView ssr=SsrMode::Async />
                     <Route path=path!("/staff/proposals/:id") view=ModeratorProposalPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code") view=WorkshopPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/p/:id") view=OwnProposalPage ssr=SsrMode::Async />

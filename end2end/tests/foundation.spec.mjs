@@ -3,7 +3,7 @@
 // and cannot reach the editor. Every visited page is checked with axe-core.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, newPage, hydrated, checkA11y } from "./support.mjs";
+import { startServer, launchBrowser, newPage, hydrated, checkA11y, assertNoOverflow } from "./support.mjs";
 
 let server;
 let browser;
@@ -157,18 +157,7 @@ test("a visitor sees the published process and cannot reach its editor", async (
   await page.screenshot({ path: "../docs/screenshot-process.png", fullPage: true });
 
   // From a 320 px phone to a projector: nothing runs off the side.
-  for (const width of [320, 1920]) {
-    await page.setViewportSize({ width, height: 800 });
-    const { overflow, culprits } = await page.evaluate(() => ({
-      overflow: document.documentElement.scrollWidth - window.innerWidth,
-      culprits: [...document.querySelectorAll("body *")]
-        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
-        .slice(0, 5),
-    }));
-    assert.ok(overflow <= 0, `page is ${overflow}px wider than a ${width}px screen: ${culprits.join(", ")}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const width of [320, 1920]) await assertNoOverflow(page, width);
 
   const res = await page.goto(`${server.base}/staff/processes/${state.processId}`);
   assert.equal(res.status(), 401);

@@ -60,6 +60,15 @@ export async function startServer() {
   return {
     base,
     setupLink,
+    /** Creates the demo workshop (collecting) with the command line; returns its join code. */
+    demoWorkshop() {
+      const run = spawnSync(bin, ["demo"], {
+        env: { ...process.env, PLENUM_DATABASE_URL: dbUrl, RUST_LOG: "warn" },
+        encoding: "utf8",
+      });
+      if (run.status !== 0) throw new Error(`plenum demo failed: ${run.stderr}${run.stdout}`);
+      return run.stdout.trim();
+    },
     /** Creates a staff account with the command line, as an operator would. */
     createStaff(email, role, password) {
       const run = spawnSync(bin, ["user", "create", "--email", email, "--role", role], {

@@ -1,4 +1,6 @@
 //! The browser entry: hydrates the server-rendered page.
+// Views of the live board nest deeply; their types need more room than the default.
+#![recursion_limit = "256"]
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

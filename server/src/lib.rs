@@ -1,4 +1,6 @@
 //! The Plenum server: configuration, database connection, the HTTP router and the CLI.
+// Views of the live board nest deeply; their types need more room than the default.
+#![recursion_limit = "256"]
 
 pub mod cli;
 pub mod config;

@@ -388,3 +388,31 @@ async fn workshops_are_created_over_http_with_chosen_action_fields() {
     assert_eq!(page.status(), StatusCode::OK);
     assert!(body_text(page).await.contains("noch nicht begonnen"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clustering_steps_are_refused_to_participants_and_unassigned_moderators() {
+    use app::clustering::api::ClusteringStep;
+    let (app, db) = app().await;
+    let (code, ws, _) = collecting_workshop(&db).await;
+    let participant = join_over_http(&app, &code).await;
+    let moderator = session_for(&db, "moderator").await;
+    let body = format!(r#"{{"workshop":"{ws}","version":0,"step":"Undo"}}"#);
+    for (cookie, status) in [(participant, StatusCode::UNAUTHORIZED), (moderator, StatusCode::FORBIDDEN)] {
+        let req = Request::post(ClusteringStep::PATH)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::COOKIE, cookie)
+            .body(Body::from(body.clone()))
+            .unwrap();
+        assert_eq!(app.clone().call_within(req).await.unwrap().status(), status);
+    }
+    // An organizer runs every workshop, but only while it is clustering.
+    let organizer = session_for(&db, "organizer").await;
+    let req = Request::post(ClusteringStep::PATH)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::COOKIE, organizer)
+        .body(Body::from(body))
+        .unwrap();
+    let res = app.call_within(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(body_text(res).await.contains("clustering-not-open"));
+}

@@ -302,8 +302,7 @@ async fn step<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await?;
     drop(turn);
-    live.publish(id, &LiveEvent::Clusters { version: ws.cluster_version + 1 });
-    view_of(db, ws.id).await
+    announce(db, live, id).await
 }
 
 fn new_cluster(field: Uuid, text: &ClusterText) -> ClusterRow {
@@ -516,8 +515,14 @@ pub async fn undo_redo<C: ConnectionTrait + TransactionTrait>(
         .await?;
     txn.commit().await?;
     drop(turn);
-    live.publish(id, &LiveEvent::Clusters { version: ws.cluster_version + 1 });
-    view_of(db, ws.id).await
+    announce(db, live, id).await
+}
+
+/// Tells every board the clusters after a committed step, and returns the new clustering.
+async fn announce(db: &impl ConnectionTrait, live: &LiveHub, id: WorkshopId) -> Result<Clustering, AppError> {
+    let view = view_of(db, id.0).await?;
+    live.publish(id, &LiveEvent::Clusters { clusters: view.clusters.clone() });
+    Ok(view)
 }
 
 async fn view_of(db: &impl ConnectionTrait, workshop: Uuid) -> Result<Clustering, AppError> {
@@ -550,6 +555,14 @@ async fn view_of(db: &impl ConnectionTrait, workshop: Uuid) -> Result<Clustering
         can_undo: steps.iter().any(|s| s.state == "done"),
         can_redo: steps.iter().any(|s| s.state == "undone"),
     })
+}
+
+/// The clusters of a workshop as every board shows them.
+///
+/// # Errors
+/// `Internal` when the database fails.
+pub async fn clusters_of(db: &impl ConnectionTrait, workshop: Uuid) -> Result<Vec<ClusterView>, AppError> {
+    Ok(view_of(db, workshop).await?.clusters)
 }
 
 /// The clustering of a workshop, for its moderators.

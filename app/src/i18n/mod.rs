@@ -109,7 +109,11 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     let fluent_args = (!args.is_empty()).then(|| {
         let mut a = FluentArgs::new();
         for (name, value) in args {
-            a.set(*name, value.clone());
+            // Whole numbers go in as numbers, so that plural variants ([one], [other]) match.
+            match value.parse::<i64>().ok().filter(|n| n.to_string() == *value) {
+                Some(n) => a.set(*name, n),
+                None => a.set(*name, value.clone()),
+            }
         }
         a
     });

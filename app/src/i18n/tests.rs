@@ -93,3 +93,9 @@ fn dates_are_written_the_german_way_in_german() {
     assert_eq!(format_date(Lang::parse("de").expect("de"), date), "05.03.2026");
     assert_eq!(format_date(Lang::parse("en").expect("en"), date), "5 March 2026");
 }
+
+#[test]
+fn counts_choose_the_plural_form() {
+    assert_eq!(t_args(Lang::default(), "board-count", &[("count", "1".into())]), "1 Vorschlag");
+    assert_eq!(t_args(Lang::default(), "board-count", &[("count", "3".into())]), "3 Vorschläge");
+}

@@ -8,6 +8,7 @@ use super::{
     types::{Author, Board, BoardProposal, FieldRef, LiveEvent, ProposalId, ProposalStatus, WorkshopId, WorkshopState},
 };
 use crate::{
+    clustering::types::ClusterView,
     i18n::{I18n, use_i18n},
     ui::{action_error, field_error},
 };
@@ -24,6 +25,7 @@ pub enum BoardMode {
 #[derive(Clone, Copy)]
 pub struct Live {
     pub proposals: RwSignal<Vec<BoardProposal>>,
+    pub clusters: RwSignal<Vec<ClusterView>>,
     pub participants: RwSignal<u64>,
     pub state: RwSignal<WorkshopState>,
     pub connected: RwSignal<bool>,
@@ -36,6 +38,7 @@ impl Live {
     pub fn new(board: &Board, mode: BoardMode) -> Self {
         Self {
             proposals: RwSignal::new(board.proposals.clone()),
+            clusters: RwSignal::new(board.clusters.clone()),
             participants: RwSignal::new(board.participants),
             state: RwSignal::new(board.info.state),
             connected: RwSignal::new(false),
@@ -47,6 +50,7 @@ impl Live {
     /// Replaces everything with a fresh snapshot.
     pub fn reset(&self, board: Board) {
         self.proposals.set(board.proposals);
+        self.clusters.set(board.clusters);
         self.participants.set(board.participants);
         self.state.set(board.info.state);
     }
@@ -88,8 +92,10 @@ impl Live {
                 self.state.set(state);
                 false
             }
-            // The boards do not show clusters yet (issue 4 is half-built).
-            LiveEvent::Clusters { .. } => false,
+            LiveEvent::Clusters { clusters } => {
+                self.clusters.set(clusters);
+                false
+            }
         }
     }
 }
@@ -205,6 +211,7 @@ pub fn BoardView(live: Live, fields: Vec<FieldRef>, code: String) -> impl IntoVi
                     {move || i18n.ta("board-participants", &[("count", live.participants.get().to_string())])}
                 </span>
             </p>
+            <ClusterList live=live />
             {fields.into_iter().map(|field| {
                 let id = field.id;
                 let items = Memo::new(move |_| {
@@ -235,6 +242,7 @@ pub fn BoardView(live: Live, fields: Vec<FieldRef>, code: String) -> impl IntoVi
             }).collect_view()}
         </div>
     }
+    .into_any()
 }
 
 /// The author line of a proposal.
@@ -348,4 +356,48 @@ fn ModeratorActions(id: ProposalId, title: String, hidden: bool) -> impl IntoVie
             }}
         </div>
     }
+}
+
+/// The clusters formed so far, with their cards' titles (on the projector: titles and counts).
+#[component]
+fn ClusterList(live: Live) -> impl IntoView {
+    let i18n = use_i18n();
+    let projector = live.mode == BoardMode::Projector;
+    let titles = move |members: &[super::types::ProposalId]| -> Vec<String> {
+        live.proposals.with(|l| {
+            members
+                .iter()
+                .filter_map(|m| {
+                    l.iter().find(|p| p.id == *m && p.status == ProposalStatus::Visible).map(|p| p.title.clone())
+                })
+                .collect()
+        })
+    };
+    view! {
+        <Show when=move || live.clusters.with(|c| !c.is_empty())>
+            <section class="clusters-live" aria-labelledby="clusters-live-heading" data-test="board-clusters">
+                <h2 id="clusters-live-heading">
+                    {move || i18n.ta("clusters-count", &[("count", live.clusters.with(Vec::len).to_string())])}
+                </h2>
+                <ul class="cluster-cards">
+                    <For each=move || live.clusters.get() key=|c| (c.id, c.title.clone(), c.members.clone())
+                        children=move |c| {
+                            let names = titles(&c.members);
+                            let count = i18n.ta("board-count", &[("count", names.len().to_string())]);
+                            view! {
+                                <li class="cluster-card">
+                                    <h3>{c.title.clone()}</h3>
+                                    <p class="meta">{count}</p>
+                                    {(!c.summary.is_empty()).then(|| view! { <p>{c.summary.clone()}</p> })}
+                                    {(!projector).then(|| view! {
+                                        <ul class="cluster-members">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                                    })}
+                                </li>
+                            }.into_any()
+                        } />
+                </ul>
+            </section>
+        </Show>
+    }
+    .into_any()
 }

@@ -700,6 +700,9 @@ fn StaffWorkshop(admin: WorkshopAdmin, refresh: RwSignal<u32>, update: ServerAct
             </dl>
             <a class="button" href=format!("/staff/workshops/{id}/beamer") target="_blank" data-test="beamer-link">{i18n.t("ws-beamer")}</a>
         </section>
+        {(info.state == WorkshopState::Clustering).then(|| view! {
+            <p><a class="button" href=format!("/staff/workshops/{id}/clusters") data-test="clustering-link">{i18n.t("cl-open")}</a></p>
+        })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match board.await {

@@ -693,6 +693,7 @@ async fn board_of(
         viewer,
         participants: people.values().filter(|p| !p.deleted).count() as u64,
         proposals,
+        clusters: crate::clustering::service::clusters_of(db, ws.id).await?,
     })
 }
 

@@ -348,6 +348,8 @@ pub struct Board {
     pub participants: u64,
     /// Newest first.
     pub proposals: Vec<BoardProposal>,
+    /// The clusters formed so far (from the clustering step on).
+    pub clusters: Vec<crate::clustering::types::ClusterView>,
 }
 
 /// The participant's own record, for the page that greets them.
@@ -413,9 +415,9 @@ pub enum LiveEvent {
     State {
         state: WorkshopState,
     },
-    /// The clustering changed (a step, an undo or a redo).
+    /// The clustering changed (a step, an undo or a redo): the clusters as they are now.
     Clusters {
-        version: i32,
+        clusters: Vec<crate::clustering::types::ClusterView>,
     },
 }
 
