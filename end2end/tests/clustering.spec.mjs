@@ -72,7 +72,9 @@ test("a participant and the moderator are on the workshop; the moderator opens c
   await page.locator("[data-test=ws-state]").getByText("Vorschläge gruppieren").waitFor();
   await participant.getByText("Die Sammelphase ist beendet.").waitFor();
 
-  const beamer = await page.context().newPage();
+  // The projector is another machine: its own browser window, logged in with the same session.
+  const beamer = await newPage(browser);
+  await beamer.context().addCookies(await page.context().cookies());
   await beamer.goto(state.workshopUrl + "/beamer");
   await hydrated(beamer);
   state.beamer = beamer;
@@ -154,4 +156,27 @@ test("a suggested group is previewed and accepted", async () => {
   await first.getByRole("button", { name: "Übernehmen" }).click();
   await page.locator("[data-test=cl-announce]").getByText("Vorschlag übernommen").waitFor();
   assert.ok((await page.locator("[data-test=cl-loose] [data-test=cl-card]").count()) < loose);
+});
+
+test("by finger: a card dragged by its handle onto the new-cluster zone", async () => {
+  const page = state.page;
+  const card = page.locator("[data-test=cl-loose] [data-test=cl-card]", { hasText: "Mehr Straßenfeste im Quartier" });
+  const zone = page.locator("[data-test=cl-new-zone]");
+  await zone.scrollIntoViewIfNeeded();
+  const from = await card.locator(".cl-handle").boundingBox();
+  const to = await zone.boundingBox();
+  const a = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  const b = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
+  // Real touch input through the browser (the pointer events a phone or tablet sends).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 1 });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [a] });
+  for (let i = 1; i <= 8; i++) {
+    const p = { x: a.x + ((b.x - a.x) * i) / 8, y: a.y + ((b.y - a.y) * i) / 8 };
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [p] });
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await page.locator("[data-test=cl-announce]").getByText("Cluster „Mehr Straßenfeste im Quartier“ angelegt mit 1 Vorschlag.").waitFor();
+  await clusterBox(page, "Mehr Straßenfeste im Quartier").waitFor();
+  await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: false });
 });

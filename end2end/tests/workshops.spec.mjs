@@ -88,7 +88,9 @@ test("the moderator opens the board and the projector view", async () => {
   await checkA11y(page, "moderator board");
   state.moderator = page;
 
-  const beamer = await page.context().newPage();
+  // The projector is another machine: its own window (a background tab would be throttled).
+  const beamer = await newPage(browser);
+  await beamer.context().addCookies(await page.context().cookies());
   await beamer.setViewportSize({ width: 1920, height: 1080 });
   await beamer.goto(state.workshopUrl + "/beamer");
   await hydrated(beamer);

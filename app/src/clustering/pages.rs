@@ -65,6 +65,30 @@ impl Desk {
         if selection.contains(&card) { selection } else { vec![card] }
     }
 
+    /// Drops cards on a target (`loose`, `new`, or a cluster's id): the same steps for the
+    /// mouse, a finger and the buttons.
+    fn drop_on(self, target: &str, cards: Vec<ProposalId>) {
+        let Some(first) = cards.first().copied() else { return };
+        let i18n = self.i18n;
+        let count = cards.len().to_string();
+        match target {
+            "loose" => self.run(Step::Remove { proposals: cards }, i18n.ta("cl-announce-removed", &[("count", count)])),
+            "new" => {
+                let title = self.title_of(first);
+                let done = i18n.ta("cl-announce-created", &[("title", title.clone()), ("count", count)]);
+                self.run(Step::Create { proposals: cards, title, summary: String::new(), confirmed: false }, done);
+            }
+            id => {
+                let Ok(cluster) = ClusterId::parse(id) else { return };
+                let name = self.clustering.with_untracked(|c| {
+                    c.clusters.iter().find(|x| x.id == cluster).map(|x| x.title.clone()).unwrap_or_default()
+                });
+                let done = i18n.ta("cl-announce-moved", &[("title", name), ("count", count)]);
+                self.run(Step::Add { cluster, proposals: cards, confirmed: false }, done);
+            }
+        }
+    }
+
     fn reload(self) {
         leptos::task::spawn_local(async move {
             if let Ok(page) = get_clustering_page(self.ws.to_string()).await {
@@ -194,22 +218,11 @@ fn ClusterBoard(page: ClusteringPage) -> impl IntoView {
     };
     let drop_loose = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        let cards = desk.dragged();
-        if !cards.is_empty() {
-            desk.run(
-                Step::Remove { proposals: cards.clone() },
-                i18n.ta("cl-announce-removed", &[("count", cards.len().to_string())]),
-            );
-        }
+        desk.drop_on("loose", desk.dragged());
     };
     let drop_new = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        let cards = desk.dragged();
-        if let Some(first) = cards.first() {
-            let title = desk.title_of(*first);
-            let done = i18n.ta("cl-announce-created", &[("title", title.clone()), ("count", cards.len().to_string())]);
-            desk.run(Step::Create { proposals: cards, title, summary: String::new(), confirmed: false }, done);
-        }
+        desk.drop_on("new", desk.dragged());
     };
     let open = move || live.state.get() == WorkshopState::Clustering;
     let field_options = fields.clone();
@@ -254,7 +267,7 @@ fn ClusterBoard(page: ClusteringPage) -> impl IntoView {
         </div>
         {move || suggestions.get().map(|list| view! { <Suggestions list=list desk=desk suggestions=suggestions /> })}
         <div class="cl-columns">
-            <section class="cl-loose drop-zone" aria-labelledby="cl-loose-heading" data-test="cl-loose"
+            <section class="cl-loose drop-zone" aria-labelledby="cl-loose-heading" data-test="cl-loose" data-drop="loose"
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=drop_loose>
                 <h2 id="cl-loose-heading">{move || i18n.ta("cl-loose", &[("count", desk.clustering.with(|c| c.loose.len()).to_string())])}</h2>
                 <ul class="cl-cards">
@@ -265,7 +278,7 @@ fn ClusterBoard(page: ClusteringPage) -> impl IntoView {
                 </ul>
             </section>
             <div class="cl-clusters">
-                <div class="drop-zone cl-new-zone" data-test="cl-new-zone"
+                <div class="drop-zone cl-new-zone" data-test="cl-new-zone" data-drop="new"
                     on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=drop_new>
                     {i18n.t("cl-drop-new")}
                 </div>
@@ -307,10 +320,34 @@ fn Card(proposal: BoardProposal, field: String, desk: Desk) -> impl IntoView {
         let _ = ev;
         desk.dragging.set(Some(id));
     };
+    // A finger drags by the handle (the rest of the card scrolls the page as usual): where the
+    // finger is lifted decides the drop target.
+    let origin = StoredValue::new((0.0f64, 0.0f64));
+    let touch_start = move |ev: leptos::ev::PointerEvent| {
+        origin.set_value((f64::from(ev.client_x()), f64::from(ev.client_y())));
+        desk.dragging.set(Some(id));
+    };
+    let touch_end = move |ev: leptos::ev::PointerEvent| {
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let (x0, y0) = origin.get_value();
+        if (x - x0).hypot(y - y0) > 12.0 {
+            #[cfg(feature = "hydrate")]
+            if let Some(target) = document()
+                .element_from_point(x as f32, y as f32)
+                .and_then(|e| e.closest("[data-drop]").ok().flatten())
+                .and_then(|e| e.get_attribute("data-drop"))
+            {
+                desk.drop_on(&target, desk.dragged());
+            }
+        }
+        desk.dragging.set(None);
+    };
     view! {
         <li class="cl-card" class:selected=checked class:proposal-hidden=proposal.status == ProposalStatus::Hidden
             draggable="true" on:dragstart=start on:dragend=move |_| desk.dragging.set(None)
             data-test="cl-card" data-id=id.to_string()>
+            <span class="cl-handle" aria-hidden="true" on:pointerdown=touch_start on:pointerup=touch_end
+                on:pointercancel=move |_| desk.dragging.set(None)>"⠿"</span>
             <input type="checkbox" id=check_id.clone() prop:checked=checked on:change=toggle />
             <label for=check_id>
                 <span class="cl-card-title">{proposal.title.clone()}</span>
@@ -331,16 +368,9 @@ fn ClusterBox(cluster: ClusterView, others: Vec<ClusterView>, field: String, des
     let merge_from = RwSignal::new(String::new());
     let history = RwSignal::new(None::<Vec<HistoryEntry>>);
     let name = cluster.title.clone();
-    let drop = {
-        let name = name.clone();
-        move |ev: leptos::ev::DragEvent| {
-            ev.prevent_default();
-            let cards = desk.dragged();
-            if !cards.is_empty() {
-                let done = i18n.ta("cl-announce-moved", &[("title", name.clone()), ("count", cards.len().to_string())]);
-                desk.run(Step::Add { cluster: id, proposals: cards, confirmed: false }, done);
-            }
-        }
+    let drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        desk.drop_on(&id.to_string(), desk.dragged());
     };
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -388,7 +418,7 @@ fn ClusterBox(cluster: ClusterView, others: Vec<ClusterView>, field: String, des
     let members = cluster.members.clone();
     let count = members.len();
     view! {
-        <section class="cl-cluster drop-zone" aria-labelledby=heading.clone() data-test="cl-cluster"
+        <section class="cl-cluster drop-zone" aria-labelledby=heading.clone() data-test="cl-cluster" data-drop=id.to_string()
             on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=drop>
             <h2 id=heading.clone()>{cluster.title.clone()}" "<span class="count">{format!("({count})")}</span></h2>
             <p class="meta">{field}</p>
