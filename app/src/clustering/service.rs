@@ -528,29 +528,12 @@ async fn announce(db: &impl ConnectionTrait, live: &LiveHub, id: WorkshopId) -> 
 async fn view_of(db: &impl ConnectionTrait, workshop: Uuid) -> Result<Clustering, AppError> {
     let ws = workshops::Entity::find_by_id(workshop).one(db).await?.ok_or(AppError::NotFound)?;
     let state = load(db, workshop).await?;
-    let mut in_cluster = HashSet::new();
-    let clusters = state
-        .clusters
-        .values()
-        .filter(|c| c.alive)
-        .map(|c| {
-            let members = state.members(c.id);
-            in_cluster.extend(members.iter().copied());
-            ClusterView {
-                id: ClusterId(c.id),
-                action_field_id: ActionFieldId(c.field),
-                title: c.title.clone(),
-                summary: c.summary.clone(),
-                members: members.into_iter().map(ProposalId).collect(),
-            }
-        })
-        .collect::<Vec<_>>();
-    let mut clusters = clusters;
-    clusters.sort_by_key(|c| c.title.to_lowercase());
+    let clusters = views(&state);
+    let in_cluster: HashSet<ProposalId> = clusters.iter().flat_map(|c| c.members.iter().copied()).collect();
     let steps = cluster_steps::Entity::find().filter(cluster_steps::Column::WorkshopId.eq(workshop)).all(db).await?;
     Ok(Clustering {
         version: ws.cluster_version,
-        loose: state.order.iter().filter(|p| !in_cluster.contains(*p)).map(|p| ProposalId(*p)).collect(),
+        loose: state.order.iter().map(|p| ProposalId(*p)).filter(|p| !in_cluster.contains(p)).collect(),
         clusters,
         can_undo: steps.iter().any(|s| s.state == "done"),
         can_redo: steps.iter().any(|s| s.state == "undone"),
@@ -562,7 +545,25 @@ async fn view_of(db: &impl ConnectionTrait, workshop: Uuid) -> Result<Clustering
 /// # Errors
 /// `Internal` when the database fails.
 pub async fn clusters_of(db: &impl ConnectionTrait, workshop: Uuid) -> Result<Vec<ClusterView>, AppError> {
-    Ok(view_of(db, workshop).await?.clusters)
+    Ok(views(&load(db, workshop).await?))
+}
+
+/// The living clusters with their cards, by title.
+fn views(state: &State) -> Vec<ClusterView> {
+    let mut clusters: Vec<ClusterView> = state
+        .clusters
+        .values()
+        .filter(|c| c.alive)
+        .map(|c| ClusterView {
+            id: ClusterId(c.id),
+            action_field_id: ActionFieldId(c.field),
+            title: c.title.clone(),
+            summary: c.summary.clone(),
+            members: state.members(c.id).into_iter().map(ProposalId).collect(),
+        })
+        .collect();
+    clusters.sort_by_key(|c| c.title.to_lowercase());
+    clusters
 }
 
 /// The clustering of a workshop, for its moderators.

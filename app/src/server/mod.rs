@@ -123,18 +123,23 @@ pub fn request_is_https() -> bool {
 /// # Errors
 /// The error it was given.
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(err) = &result {
-        let is_form_post = use_context::<http::request::Parts>().is_some_and(|p| {
-            p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
-        });
-        if !is_form_post
-            && let (Some(res), Ok(code)) =
-                (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(err.status()))
-        {
-            res.set_status(code);
-        }
+    if let Err(err) = &result
+        && !is_form_post()
+        && let (Some(res), Ok(code)) =
+            (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(err.status()))
+    {
+        res.set_status(code);
     }
     result
+}
+
+/// Whether the current call is a plain form post from a browser without JavaScript (it asks for
+/// HTML; a hydrated page's call asks for data).
+#[must_use]
+pub fn is_form_post() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|p| {
+        p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+    })
 }
 
 /// Sets the status of a rendered page (404 page, error page).

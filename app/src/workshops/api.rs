@@ -33,14 +33,6 @@ fn token(code: &str) -> Option<String> {
     server::request_cookie(&participant_cookie(code))
 }
 
-/// Whether the call is a plain form post from a browser without JavaScript.
-#[cfg(feature = "ssr")]
-fn is_form_post() -> bool {
-    use_context::<axum::http::request::Parts>().is_some_and(|p| {
-        p.headers.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
-    })
-}
-
 #[cfg(feature = "ssr")]
 fn proposal_form(
     action_field: String,
@@ -92,7 +84,7 @@ pub async fn join_workshop(
     let secure = if server::request_is_https() { "; Secure" } else { "" };
     let name = participant_cookie(&normalize_join_code(&code).unwrap_or_default());
     server::set_cookie(&format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000{secure}"));
-    if is_form_post() {
+    if server::is_form_post() {
         leptos_axum::redirect(&format!("/w/{}", code.trim().to_ascii_uppercase()));
     }
     Ok(id)
@@ -122,7 +114,7 @@ pub async fn submit_proposal(
     let token = token(&code);
     let form = proposal_form(action_field, title, description, goal, target_group, partners, timeframe);
     let proposal = respond(service::submit(&state.db, &state.live, &code, token.as_deref(), &form).await)?;
-    if is_form_post() {
+    if server::is_form_post() {
         leptos_axum::redirect(&format!("/w/{}?sent=1#mine", code.trim().to_ascii_uppercase()));
     }
     Ok(proposal)
@@ -165,7 +157,7 @@ pub async fn withdraw_own_proposal(code: String, id: ProposalId) -> Result<(), A
     let state = server::state()?;
     let token = token(&code);
     respond(service::withdraw_own(&state.db, &state.live, &code, token.as_deref(), id).await)?;
-    if is_form_post() {
+    if server::is_form_post() {
         leptos_axum::redirect(&format!("/w/{}#mine", code.trim().to_ascii_uppercase()));
     }
     Ok(())

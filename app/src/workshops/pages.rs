@@ -28,8 +28,9 @@ use crate::{
     ui::{Empty, ErrorPage, Field, FormError, Loading, TextArea, action_error, field_error},
 };
 
-fn when(i18n: I18n, info: &WorkshopInfo) -> Option<String> {
-    info.starts_at
+/// "05.03.2026, 18:00 Uhr".
+fn when(i18n: I18n, starts_at: Option<chrono::NaiveDateTime>) -> Option<String> {
+    starts_at
         .map(|dt| i18n.ta("ws-starts-at", &[("date", i18n.date(dt.date())), ("time", dt.format("%H:%M").to_string())]))
 }
 
@@ -39,7 +40,7 @@ fn WorkshopFacts(info: WorkshopInfo) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ul class="facts">
-            {when(i18n, &info).map(|w| view! { <li>{w}</li> })}
+            {when(i18n, info.starts_at).map(|w| view! { <li>{w}</li> })}
             <li>{i18n.t(info.mode.label_key())}</li>
             {(!info.place.is_empty()).then(|| view! { <li>{info.place.clone()}</li> })}
             {(!info.meeting_link.is_empty()).then(|| view! {
@@ -515,7 +516,7 @@ fn WorkshopList(list: Vec<WorkshopSummary>) -> impl IntoView {
                 <li class="card">
                     <h3><a href=format!("/staff/workshops/{}", w.id)>{w.title.clone()}</a></h3>
                     <p class="meta">{w.process_name.clone()}</p>
-                    {w.starts_at.map(|dt| view! { <p class="meta">{i18n.ta("ws-starts-at", &[("date", i18n.date(dt.date())), ("time", dt.format("%H:%M").to_string())])}</p> })}
+                    {when(i18n, w.starts_at).map(|t| view! { <p class="meta">{t}</p> })}
                     <p class="meta">
                         <span class="badge badge-current">{i18n.t(w.state.label_key())}</span>
                         " " {i18n.t("ws-code")}": " <code>{w.join_code.clone()}</code>

@@ -79,26 +79,19 @@ async fn check_moderator(db: &impl ConnectionTrait, actor: &Actor, ws: &workshop
     }
 }
 
-/// Whether the actor may run this workshop (for pages: which controls to show).
-///
-/// # Errors
-/// `Internal` when the database fails.
-pub async fn may_moderate(db: &impl ConnectionTrait, actor: &Actor, id: WorkshopId) -> Result<bool, AppError> {
-    match moderated(db, actor, id).await {
-        Ok(_) => Ok(true),
-        Err(AppError::Forbidden | AppError::Unauthenticated | AppError::NotFound) => Ok(false),
-        Err(e) => Err(e),
-    }
-}
-
-async fn fields_of(db: &impl ConnectionTrait, ws: &workshops::Model) -> Result<Vec<FieldRef>, AppError> {
-    let ids: Vec<Uuid> = workshop_action_fields::Entity::find()
-        .filter(workshop_action_fields::Column::WorkshopId.eq(ws.id))
+/// The ids of the action fields a workshop works on.
+async fn scope(db: &impl ConnectionTrait, workshop: Uuid) -> Result<Vec<Uuid>, AppError> {
+    Ok(workshop_action_fields::Entity::find()
+        .filter(workshop_action_fields::Column::WorkshopId.eq(workshop))
         .all(db)
         .await?
         .into_iter()
         .map(|r| r.action_field_id)
-        .collect();
+        .collect())
+}
+
+async fn fields_of(db: &impl ConnectionTrait, ws: &workshops::Model) -> Result<Vec<FieldRef>, AppError> {
+    let ids = scope(db, ws.id).await?;
     Ok(action_fields::Entity::find()
         .filter(action_fields::Column::Id.is_in(ids))
         .order_by_asc(action_fields::Column::Position)
@@ -647,6 +640,15 @@ fn to_board(p: proposals::Model, by: Option<&participants::Model>, mine: bool, r
     }
 }
 
+/// A stored proposal as a board shows it, with its author looked up.
+async fn board_view(db: &impl ConnectionTrait, p: proposals::Model, reports: u32) -> Result<BoardProposal, AppError> {
+    let by = match p.participant_id {
+        Some(id) => participants::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    Ok(to_board(p, by.as_ref(), false, reports))
+}
+
 async fn board_of(
     db: &impl ConnectionTrait,
     ws: &workshops::Model,
@@ -726,13 +728,7 @@ async fn resolve_field(
     ws: &workshops::Model,
     chosen: Option<ActionFieldId>,
 ) -> Result<Uuid, AppError> {
-    let scope: Vec<Uuid> = workshop_action_fields::Entity::find()
-        .filter(workshop_action_fields::Column::WorkshopId.eq(ws.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| r.action_field_id)
-        .collect();
+    let scope = scope(db, ws.id).await?;
     match chosen {
         Some(f) if scope.contains(&f.0) => Ok(f.0),
         Some(_) => Err(AppError::invalid("action_field", Msg::new("field-choice"))),
@@ -958,11 +954,7 @@ async fn revise<C: ConnectionTrait + TransactionTrait>(
     txn.commit().await?;
     drop(turn);
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
-    let by = match updated.participant_id {
-        Some(id) => participants::Entity::find_by_id(id).one(db).await?,
-        None => None,
-    };
-    let board = to_board(updated, by.as_ref(), false, 0);
+    let board = board_view(db, updated, 0).await?;
     if board.status == ProposalStatus::Visible {
         live.publish(WorkshopId(ws.id), &LiveEvent::Upsert { proposal: Box::new(board.clone()) });
     }
@@ -1184,14 +1176,7 @@ pub async fn restore(db: &impl ConnectionTrait, live: &LiveHub, actor: &Actor, i
         .exec(db)
         .await?;
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
-    let by = match updated.participant_id {
-        Some(pid) => participants::Entity::find_by_id(pid).one(db).await?,
-        None => None,
-    };
-    live.publish(
-        WorkshopId(ws.id),
-        &LiveEvent::Upsert { proposal: Box::new(to_board(updated, by.as_ref(), false, 0)) },
-    );
+    live.publish(WorkshopId(ws.id), &LiveEvent::Upsert { proposal: Box::new(board_view(db, updated, 0).await?) });
     Ok(())
 }
 
@@ -1217,10 +1202,6 @@ pub async fn proposal_detail(
     id: ProposalId,
 ) -> Result<ProposalDetail, AppError> {
     let (ws, p) = moderated_proposal(db, actor, id).await?;
-    let by = match p.participant_id {
-        Some(pid) => participants::Entity::find_by_id(pid).one(db).await?,
-        None => None,
-    };
     let fields: HashMap<Uuid, String> = action_fields::Entity::find()
         .filter(action_fields::Column::ProcessId.eq(ws.process_id))
         .all(db)
@@ -1253,7 +1234,7 @@ pub async fn proposal_detail(
         proposal_reports::Entity::find().filter(proposal_reports::Column::ProposalId.eq(p.id)).count(db).await?;
     Ok(ProposalDetail {
         workshop: info(db, &ws).await?,
-        proposal: to_board(p, by.as_ref(), false, u32::try_from(reports).unwrap_or(u32::MAX)),
+        proposal: board_view(db, p, u32::try_from(reports).unwrap_or(u32::MAX)).await?,
         revisions,
     })
 }
