@@ -2,8 +2,9 @@
 #
 # Pipeline without cargo-leptos (whose install alone takes ~28 minutes here): the `frontend`
 # crate is built for wasm32, bound with wasm-bindgen (pinned to the crate version), shrunk with
-# wasm-opt from npm, and the server is built in release mode. The server finds the site in
-# target/site when started from the repository root.
+# wasm-opt from npm, and the server is built in release mode; `plenum assets` then gives every
+# file of target/site/pkg a content hash in its name and brotli/gzip copies. The server finds
+# the site in target/site when started from the repository root.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -37,10 +38,12 @@ tools:
 
 build: site server
 	@if [ "$(TARGET)" != "target" ]; then mkdir -p target/release && cp $(TARGET)/release/plenum target/release/plenum; fi
+	./target/release/plenum assets --dir $(SITE)/pkg
 	@echo "built target/release/plenum and $(SITE)/"
 
 site: tools
 	cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
+	rm -rf $(SITE)/pkg
 	mkdir -p $(SITE)/pkg
 	wasm-bindgen $(TARGET)/wasm32-unknown-unknown/wasm-release/frontend.wasm \
 	  --target web --no-typescript --out-dir $(SITE)/pkg --out-name plenum
@@ -48,6 +51,7 @@ site: tools
 	  --enable-reference-types --enable-multivalue --enable-mutable-globals \
 	  $(SITE)/pkg/plenum_bg.wasm -o $(SITE)/pkg/plenum_bg.wasm
 	cp style/plenum.css $(SITE)/pkg/plenum.css
+	cp frontend/live.js $(SITE)/pkg/live.js
 	cp -r public/. $(SITE)/
 
 server:
@@ -72,7 +76,8 @@ unit:
 
 e2e-deps:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
-	@[ -d end2end/node_modules/playwright-core ] || (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
+	@[ -d end2end/node_modules/playwright-core ] && [ -d end2end/node_modules/vnu-jar ] || (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
+	@command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
 
 e2e: build e2e-deps
 	cd end2end && PLENUM_BIN=$(abspath target/release/plenum) PLENUM_SITE_ROOT=$(abspath $(SITE)) npm test

@@ -249,6 +249,7 @@ proposal-partners = Mögliche Kooperationspartner
 proposal-timeframe = Zeitrahmen
 proposal-submit = Vorschlag einreichen
 proposal-sent = Danke! Ihr Vorschlag ist angekommen.
+proposal-offline = Keine Verbindung: Ihr Vorschlag ist noch nicht gesendet. Bitte erneut senden.
 proposal-not-collecting = In diesem Workshop werden gerade keine Vorschläge gesammelt.
 proposal-limit = Sie haben die Höchstzahl von { $max } Vorschlägen in diesem Workshop erreicht. Ziehen Sie einen zurück, um einen neuen einzureichen.
 proposal-rate = Höchstens { $max } Vorschläge pro Minute. Bitte warten Sie { $seconds } Sekunden.

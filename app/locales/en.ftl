@@ -249,6 +249,7 @@ proposal-partners = Possible cooperation partners
 proposal-timeframe = Timeframe
 proposal-submit = Submit proposal
 proposal-sent = Thank you! Your proposal has arrived.
+proposal-offline = No connection: your proposal has not been sent yet. Please send it again.
 proposal-not-collecting = This workshop is not collecting proposals right now.
 proposal-limit = You have reached the maximum of { $max } proposals in this workshop. Withdraw one to submit a new one.
 proposal-rate = At most { $max } proposals per minute. Please wait { $seconds } seconds.

@@ -1,7 +1,7 @@
 //! The HTML shell, the application frame (header, language switch, footer) and the routes.
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -40,9 +40,38 @@ fn page_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// Whether the page at this path hydrates: staff pages (and login, setup) load the wasm
+/// bundle; participant and public pages never do (`docs/ARCHITECTURE.md`).
+#[must_use]
+pub fn hydrates(path: &str) -> bool {
+    path == "/login" || path == "/staff" || path.starts_with("/staff/") || path.starts_with("/setup/")
+}
+
+/// The scripts of a page: the wasm bundle on staff pages, the small live script elsewhere.
+#[cfg(feature = "ssr")]
+#[component]
+fn PageScripts() -> impl IntoView {
+    let assets = crate::server::state().map(|s| s.assets).unwrap_or_default();
+    if hydrates(&crate::server::request_path()) {
+        let (js, wasm) = (format!("/pkg/{}", assets.js), format!("/pkg/{}", assets.wasm));
+        let start =
+            format!("import init, {{ hydrate }} from '{js}'; init({{ module_or_path: '{wasm}' }}).then(hydrate);");
+        view! {
+            <link rel="modulepreload" href=js.clone() />
+            <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin="" />
+            <script type="module">{start}</script>
+        }
+        .into_any()
+    } else {
+        view! { <script src=format!("/pkg/{}", assets.live) defer></script> }.into_any()
+    }
+}
+
 /// The HTML document around the application (server only).
-pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
+#[cfg(feature = "ssr")]
+pub fn shell(_options: leptos::config::LeptosOptions) -> impl IntoView {
     let lang = page_lang();
+    let css = crate::server::state().map(|s| s.assets.css.clone()).unwrap_or_else(|_| "plenum.css".into());
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -50,10 +79,10 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
-                <link rel="stylesheet" href="/pkg/plenum.css" />
+                <link rel="stylesheet" href=format!("/pkg/{css}") />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options />
-                <MetaTags />
+                <PageScripts />
+                <leptos_meta::MetaTags />
             </head>
             <body>
                 <App />
@@ -112,13 +141,14 @@ fn Header(user: Resource<Result<Option<CurrentUser>, crate::error::AppError>>) -
     let i18n = use_i18n();
     view! {
         <header class="site-header">
-            <a class="brand" href="/">
+            // rel=external: from a hydrated staff page, public pages load as themselves (no wasm).
+            <a class="brand" href="/" rel="external">
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 {i18n.t("app-name")}
             </a>
             <nav aria-label=i18n.t("nav-label")>
                 <ul class="nav">
-                    <li><a href="/">{i18n.t("nav-processes")}</a></li>
+                    <li><a href="/" rel="external">{i18n.t("nav-processes")}</a></li>
                     <Suspense>
                         {move || Suspend::new(async move {
                             match user.await {

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod board;
 pub mod clustering;
 pub mod error;
 pub mod i18n;

@@ -3,7 +3,7 @@
 // without reload.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, newPage, hydrated, checkA11y, loginAs } from "./support.mjs";
+import { startServer, launchBrowser, newPage, hydrated, ready, checkA11y, loginAs } from "./support.mjs";
 
 let server;
 let browser;
@@ -60,7 +60,7 @@ test("a participant and the moderator are on the workshop; the moderator opens c
   await participant.locator("#consent").check();
   await participant.locator("[data-test=join-submit]").click();
   await participant.locator("[data-test=board]").getByText("Mehr Straßenfeste im Quartier").waitFor();
-  await hydrated(participant);
+  await ready(participant);
   state.participant = participant;
 
   const page = await loginAs(browser, server.base, ...ORGA);

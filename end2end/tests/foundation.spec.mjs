@@ -3,7 +3,7 @@
 // and cannot reach the editor. Every visited page is checked with axe-core.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, newPage, hydrated, checkA11y, assertNoOverflow } from "./support.mjs";
+import { startServer, launchBrowser, newPage, hydrated, ready, checkA11y, assertNoOverflow, keepHtml, validateHtml } from "./support.mjs";
 
 let server;
 let browser;
@@ -144,11 +144,13 @@ test("the organizer creates a process with three action fields and publishes it"
 test("a visitor sees the published process and cannot reach its editor", async () => {
   const page = await newPage(browser);
   await page.goto(server.base + "/");
-  await hydrated(page);
+  await ready(page);
   await checkA11y(page, "home");
   await page.getByRole("link", { name: "Handlungskonzept Krefeld 2021" }).click();
   await page.waitForURL(/\/p\//);
   await page.getByRole("heading", { name: "Handlungskonzept Krefeld 2021" }).waitFor();
+  await ready(page);
+  await keepHtml(page, "process page");
   const current = page.locator("[data-test=timeline] [aria-current=step]");
   await current.getByText("Maßnahmenentwicklung").waitFor();
   const fields = page.locator("[data-test=action-fields] h3");
@@ -186,6 +188,7 @@ test("the public pages work without JavaScript, in German and English", async ()
   const missing = await page.goto(server.base + "/nirgendwo");
   assert.equal(missing.status(), 404);
   await page.getByRole("heading", { name: "Page not found" }).waitFor();
+  await keepHtml(page, "not found page");
   await page.context().close();
 });
 
@@ -198,4 +201,8 @@ test("a visitor cannot use the staff login without a right password, even withou
   await page.getByText("E-Mail-Adresse oder Passwort ist nicht korrekt.").waitFor();
   await checkA11y(page, "login error without JS");
   await page.context().close();
+});
+
+test("the public pages are valid HTML (Nu Html Checker)", () => {
+  assert.ok(validateHtml() >= 2);
 });

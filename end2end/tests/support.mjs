@@ -1,7 +1,7 @@
 // Test support: starts the real `plenum` binary on a fresh SQLite file, launches Debian's
 // chromium through playwright-core, and checks every visited page with axe-core.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
@@ -25,12 +25,8 @@ async function freePort() {
   });
 }
 
-/** Starts Plenum; resolves once /healthz answers, with the base URL and the setup link. */
-export async function startServer() {
-  const bin = process.env.PLENUM_BIN ?? "../target/release/plenum";
-  const siteRoot = process.env.PLENUM_SITE_ROOT ?? "../target/site";
-  const dir = mkdtempSync(join(tmpdir(), "plenum-e2e-"));
-  const port = await freePort();
+/** Starts the binary on a port and database; resolves once /healthz answers. */
+async function spawnPlenum(bin, port, dir, siteRoot) {
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(bin, ["serve"], {
     env: {
@@ -42,19 +38,42 @@ export async function startServer() {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  child.stdout.on("data", (d) => { output += d; });
-  child.stderr.on("data", (d) => { output += d; });
+  child.output = "";
+  child.stdout.on("data", (d) => { child.output += d; });
+  child.stderr.on("data", (d) => { child.output += d; });
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`plenum exited: ${output}`);
+    if (child.exitCode !== null) throw new Error(`plenum exited: ${child.output}`);
     try {
       const res = await fetch(`${base}/healthz`);
       if (res.ok) break;
     } catch { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error(`plenum did not answer within 30 s: ${output}`);
+    if (Date.now() > deadline) throw new Error(`plenum did not answer within 30 s: ${child.output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  return child;
+}
+
+/** Sends SIGTERM and resolves with the milliseconds until the process has exited. */
+async function terminate(child) {
+  const started = Date.now();
+  if (child.exitCode === null) {
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  return Date.now() - started;
+}
+
+/** Starts Plenum; resolves once /healthz answers, with the base URL and the setup link. */
+export async function startServer() {
+  const bin = process.env.PLENUM_BIN ?? "../target/release/plenum";
+  const siteRoot = process.env.PLENUM_SITE_ROOT ?? "../target/site";
+  const dir = mkdtempSync(join(tmpdir(), "plenum-e2e-"));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let child = await spawnPlenum(bin, port, dir, siteRoot);
+  const output = child.output;
   const setupLink = output.match(/https?:\/\/\S+\/setup\/[0-9a-f]+/)?.[0];
   const dbUrl = `sqlite://${dir}/plenum.db?mode=rwc`;
   return {
@@ -78,10 +97,18 @@ export async function startServer() {
       });
       if (run.status !== 0) throw new Error(`plenum user create failed: ${run.stderr}${run.stdout}`);
     },
-    output: () => output,
+    output: () => child.output,
+    /**
+     * Restarts the server as `systemctl restart` does (SIGTERM, then a new process on the same
+     * port and database); resolves with the milliseconds the old process took to exit.
+     */
+    async restart() {
+      const took = await terminate(child);
+      child = await spawnPlenum(bin, port, dir, siteRoot);
+      return took;
+    },
     async stop() {
-      child.kill("SIGTERM");
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+      await terminate(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -97,7 +124,59 @@ export async function newPage(browser, { javaScript = true, locale = "de-DE" } =
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   page.plenumNoJs = !javaScript;
+  // Every wasm request, with the page that made it: participant pages must make none.
+  page.plenumWasm = [];
+  page.on("request", (request) => {
+    if (!new URL(request.url()).pathname.endsWith(".wasm")) return;
+    const from = request.frame()?.url() ?? page.url();
+    if (!isStaffPath(new URL(from).pathname)) page.plenumWasm.push(`${request.url()} (from ${from})`);
+  });
   return page;
+}
+
+/** Staff pages hydrate; participant and public pages never load the wasm bundle. */
+export function isStaffPath(pathname) {
+  return pathname === "/login" || pathname === "/staff" || pathname.startsWith("/staff/") || pathname.startsWith("/setup/");
+}
+
+/**
+ * Waits until a participant page's script is running (and, on a board, its live stream is
+ * open), and fails if this page ever loaded wasm.
+ */
+export async function ready(page) {
+  assert.ok(!isStaffPath(new URL(page.url()).pathname), `ready() is for participant pages, not ${page.url()}`);
+  if (!page.plenumNoJs) {
+    await page.locator("body[data-ready]").waitFor({ state: "attached" });
+    if ((await page.locator("#live[data-live]").count()) > 0) {
+      await page.locator("body[data-live=open]").waitFor({ state: "attached" });
+    }
+  }
+  assert.deepEqual(page.plenumWasm, [], "participant pages load no wasm");
+}
+
+const htmlDir = mkdtempSync(join(tmpdir(), "plenum-html-"));
+let htmlCount = 0;
+
+/**
+ * Keeps the page's HTML exactly as the server sends it (same URL, same cookies) for the Nu
+ * Html Checker, which `validateHtml()` runs once over everything kept.
+ */
+export async function keepHtml(page, label) {
+  const response = await page.context().request.get(page.url(), { headers: { Accept: "text/html" } });
+  const name = `${String(++htmlCount).padStart(3, "0")}-${label.replace(/[^a-z0-9]+/gi, "-")}.html`;
+  writeFileSync(join(htmlDir, name), await response.text());
+}
+
+/** Runs the Nu Html Checker on every kept page; fails on any error. */
+export function validateHtml() {
+  const files = readdirSync(htmlDir).map((f) => join(htmlDir, f));
+  assert.ok(files.length > 0, "pages were kept for validation");
+  const jar = new URL("../node_modules/vnu-jar/build/dist/vnu.jar", import.meta.url).pathname;
+  const run = spawnSync("java", ["-jar", jar, "--errors-only", "--format", "gnu", ...files], { encoding: "utf8" });
+  const report = `${run.stdout}${run.stderr}`.trim();
+  assert.equal(report, "", `Nu Html Checker on ${files.length} pages:\n${report}`);
+  assert.equal(run.status, 0, "the checker ran");
+  return files.length;
 }
 
 /** Waits until the wasm bundle has hydrated the page (skip for no-JS pages). */

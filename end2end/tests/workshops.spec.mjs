@@ -4,7 +4,7 @@
 // author sees the reason; a participant without JavaScript takes part too.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, newPage, hydrated, checkA11y, loginAs, assertNoOverflow } from "./support.mjs";
+import { startServer, launchBrowser, newPage, hydrated, ready, checkA11y, loginAs, assertNoOverflow, keepHtml, validateHtml } from "./support.mjs";
 
 let server;
 let browser;
@@ -66,6 +66,8 @@ test("the organizer sets up a workshop on two action fields and opens it", async
   const early = await newPage(browser);
   await early.goto(state.shortLink);
   await early.getByText("Dieser Workshop hat noch nicht begonnen.").waitFor();
+  await ready(early);
+  await keepHtml(early, "workshop not open");
   await early.context().close();
 
   // The moderator is assigned, then the workshop starts collecting.
@@ -104,8 +106,9 @@ test("the moderator opens the board and the projector view", async () => {
 test("participant A joins by the QR link and submits a proposal for Bildung", async () => {
   const page = await newPage(browser);
   await page.goto(state.shortLink);
-  await hydrated(page);
+  await ready(page);
   await checkA11y(page, "join page");
+  await keepHtml(page, "join page");
   await page.locator("[data-test=join-submit]").click();
   await page.getByText("Bitte stimmen Sie dem Datenschutzhinweis zu, um teilzunehmen.").waitFor();
   await page.locator("#display_name").fill("Ayşe");
@@ -114,11 +117,15 @@ test("participant A joins by the QR link and submits a proposal for Bildung", as
   await page.locator("#consent").check();
   await page.locator("[data-test=join-submit]").click();
   await page.getByText("Sie nehmen teil als Ayşe.").waitFor();
-  await hydrated(page);
+  await ready(page);
 
+  // With the script the form goes through fetch: no reload, errors next to the fields, the
+  // focus on the first wrong field, the form emptied after success.
+  await page.evaluate(() => { window.plenumSamePage = true; });
   await page.locator("[data-test=proposal-submit]").click();
   await page.getByText("Bitte 1 bis 120 Zeichen eingeben (jetzt 0).").waitFor();
   await page.getByText("Bitte wählen Sie ein Handlungsfeld.").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "action_field", "focus on the first wrong field");
   await page.locator("#action_field").selectOption({ label: "Bildung" });
   await page.locator("#title").fill("Antirassismus-Training für Lehrkräfte");
   await page.locator("#description").fill("Verpflichtende Fortbildung an allen Schulen.");
@@ -126,31 +133,35 @@ test("participant A joins by the QR link and submits a proposal for Bildung", as
   await page.locator("[data-test=proposal-sent]").getByText("Danke! Ihr Vorschlag ist angekommen.").waitFor();
   await page.locator("[data-test=mine]").getByText("Antirassismus-Training für Lehrkräfte").waitFor();
   assert.equal(await page.locator("#title").inputValue(), "", "the form is cleared for the next idea");
+  assert.equal(await page.evaluate(() => window.plenumSamePage), true, "the page did not reload");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "title", "focus back in the form");
   await checkA11y(page, "participant board");
+  await keepHtml(page, "participant board");
   await assertNoOverflow(page, 320);
   state.participantA = page;
 
   // Coming back on the same phone keeps the identity.
   await page.reload();
   await page.getByText("Sie nehmen teil als Ayşe.").waitFor();
-  await hydrated(page);
+  await ready(page);
 });
 
 test("participant B joins with the code from the start page and proposes for Arbeit", async () => {
   const page = await newPage(browser);
   await page.goto(server.base + "/");
-  await hydrated(page);
+  await ready(page);
+  await keepHtml(page, "start page");
   await page.getByLabel("Workshop-Code").fill("XXXXX");
   await page.getByRole("button", { name: "Weiter" }).click();
   await page.getByText("Diesen Code gibt es nicht.").waitFor();
   await page.getByLabel("Workshop-Code").fill(state.code.toLowerCase());
   await page.getByRole("button", { name: "Weiter" }).click();
   await page.waitForURL(new RegExp(`/w/${state.code}$`));
-  await hydrated(page);
+  await ready(page);
   await page.locator("#consent").check();
   await page.locator("[data-test=join-submit]").click();
   await page.getByText("Sie nehmen ohne Namen teil.").waitFor();
-  await hydrated(page);
+  await ready(page);
   // A's proposal is already on B's board.
   await page.locator("[data-test=board]").getByText("Antirassismus-Training für Lehrkräfte").waitFor();
   await page.locator("#action_field").selectOption({ label: "Arbeit und Ausbildung" });
@@ -170,6 +181,54 @@ test("the moderator's board and the projector show both proposals without reload
   await state.participantA.locator("[data-test=board]").getByText("Anonymisierte Bewerbungen in der Verwaltung").waitFor();
   const sections = state.beamer.locator("[data-test=board-field]");
   assert.equal(await sections.count(), 2);
+});
+
+test("a card the live channel inserts is the markup the server renders on a reload", async () => {
+  const a = state.participantA;
+  await a.locator("#action_field").selectOption({ label: "Bildung" });
+  await a.locator("#title").fill("Mehrsprachige Elternabende");
+  await a.locator("#description").fill("Mit Sprachmittlung in Türkisch, Arabisch und Ukrainisch.");
+  await a.locator("[data-test=proposal-submit]").click();
+  await a.locator("[data-test=mine]").getByText("Mehrsprachige Elternabende").waitFor();
+
+  const b = state.participantB;
+  const live = b.locator("[data-test=board] li", { hasText: "Mehrsprachige Elternabende" });
+  await live.waitFor();
+  const id = await live.getAttribute("id");
+  const inserted = await b.locator(`[id="${id}"]`).evaluate((e) => e.outerHTML);
+  assert.equal(await b.locator("[data-test=board] [data-test=proposal-count]").textContent(), "3 Vorschläge");
+  await b.reload();
+  await ready(b);
+  const rendered = await b.locator(`[id="${id}"]`).evaluate((e) => e.outerHTML);
+  assert.equal(inserted, rendered);
+  assert.equal(await b.locator("[data-test=board] [data-test=proposal-count]").textContent(), "3 Vorschläge");
+});
+
+test("the edit and report pages are participant pages without wasm", async () => {
+  const a = state.participantA;
+  await a.getByRole("link", { name: "Bearbeiten: Mehrsprachige Elternabende" }).click();
+  await a.waitForURL(/\/w\/[A-Z0-9]+\/p\/[0-9a-f-]{36}$/);
+  await ready(a);
+  await checkA11y(a, "own proposal edit page");
+  await keepHtml(a, "own proposal edit page");
+  await a.locator("#title").fill("");
+  await a.getByRole("button", { name: "Speichern" }).click();
+  await a.getByText("Bitte 1 bis 120 Zeichen eingeben (jetzt 0).").waitFor();
+  await a.locator("#title").fill("Mehrsprachige Elternabende an Grundschulen");
+  await a.getByRole("button", { name: "Speichern" }).click();
+  await a.waitForURL(new RegExp(`/w/${state.code}(#mine)?$`));
+  await ready(a);
+  await state.participantB.locator("[data-test=board]").getByText("Mehrsprachige Elternabende an Grundschulen").waitFor();
+
+  const b = state.participantB;
+  await b.getByRole("link", { name: "Melden: Mehrsprachige Elternabende an Grundschulen" }).click();
+  await b.waitForURL(/\/report$/);
+  await ready(b);
+  await checkA11y(b, "report page");
+  await keepHtml(b, "report page");
+  await b.getByRole("link", { name: "Abbrechen" }).click();
+  await b.waitForURL(new RegExp(`/w/${state.code}$`));
+  await ready(b);
 });
 
 test("the moderator hides a proposal with a reason; only its author still sees it, with the reason", async () => {
@@ -211,9 +270,28 @@ test("a participant without JavaScript joins and submits; the boards show it liv
   await page.context().close();
 });
 
+test("after a restart with SIGTERM every board reconnects by itself and stays live", async () => {
+  const took = await server.restart();
+  assert.ok(took < 5000, `the old process took ${took} ms to exit (at most 5 s)`);
+  // A's phone sends a proposal to the new process; everybody's board shows it.
+  const a = state.participantA;
+  await a.locator("body[data-live=open]").waitFor({ state: "attached", timeout: 15_000 });
+  await a.locator("#action_field").selectOption({ label: "Arbeit und Ausbildung" });
+  await a.locator("#title").fill("Sprachmittlung in allen Ämtern");
+  await a.locator("[data-test=proposal-submit]").click();
+  await a.locator("[data-test=mine]").getByText("Sprachmittlung in allen Ämtern").waitFor();
+  for (const page of [state.participantB, state.moderator, state.beamer]) {
+    await page.locator("[data-test=board]").getByText("Sprachmittlung in allen Ämtern").waitFor({ timeout: 15_000 });
+  }
+});
+
 test("moving on to clustering closes the form on every phone without reload", async () => {
   await state.moderator.locator("[data-test=ws-step-forward]").click();
   await state.moderator.locator("[data-test=ws-state]").getByText("Vorschläge gruppieren").waitFor();
   await state.participantB.getByText("Die Sammelphase ist beendet.").waitFor();
   assert.equal(await state.participantB.locator("[data-test=proposal-form]").count(), 0);
+});
+
+test("participant pages are valid HTML (Nu Html Checker)", () => {
+  assert.ok(validateHtml() >= 6);
 });

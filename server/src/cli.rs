@@ -1,4 +1,4 @@
-//! The command line: `serve` (default), `migrate`, `user create`, `demo`.
+//! The command line: `serve` (default), `migrate`, `user create`, `demo`, `suggest-clusters`, `assets`.
 
 use std::io::{BufRead, IsTerminal};
 
@@ -37,6 +37,13 @@ pub enum Command {
         #[arg(long)]
         input: String,
     },
+    /// The last build step: give every file in the asset folder a content hash in its name,
+    /// write brotli and gzip copies beside it and list the names in `assets.txt`.
+    Assets {
+        /// The folder, e.g. `target/site/pkg`.
+        #[arg(long)]
+        dir: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -68,6 +75,7 @@ pub async fn run(cli: Cli, config: Config) -> anyhow_like::Result<()> {
         Command::User { command: UserCommand::Create { email, role } } => create_user(&config, &email, &role).await,
         Command::Demo => demo(&config).await,
         Command::SuggestClusters { input } => suggest_clusters(&input),
+        Command::Assets { dir } => crate::assets::publish(std::path::Path::new(&dir)),
     }
 }
 

@@ -2,6 +2,7 @@
 // Views of the live board nest deeply; their types need more room than the default.
 #![recursion_limit = "256"]
 
+pub mod assets;
 pub mod cli;
 pub mod config;
 
@@ -10,12 +11,14 @@ use std::{sync::Arc, time::Duration};
 use app::{
     app::{App, shell},
     i18n::{LANG_COOKIE, Lang},
-    server::{AppState, LiveHub, LoginLimiter, Settings},
+    server::{AppState, Assets, LiveHub, LoginLimiter, Settings},
 };
 use axum::{
     Router,
-    extract::{Path, Query, State},
+    body::Body,
+    extract::{Path, Query, Request, State},
     http::{HeaderValue, StatusCode, header},
+    middleware::{self, Next},
     response::{IntoResponse, Redirect, Response},
     routing::get,
 };
@@ -23,7 +26,7 @@ use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
-use tower_http::compression::CompressionLayer;
+use tower_http::{compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer};
 
 pub use config::Config;
 
@@ -103,6 +106,7 @@ pub fn state(config: &Config, db: DatabaseConnection) -> AppState {
         limiter: Arc::new(LoginLimiter::default()),
         live: Arc::new(LiveHub::default()),
         settings: Arc::new(Settings { public_url: config.public_url.clone(), trust_proxy: config.trust_proxy }),
+        assets: Arc::new(Assets::load(std::path::Path::new(&config.site_root))),
     }
 }
 
@@ -110,14 +114,52 @@ pub fn state(config: &Config, db: DatabaseConnection) -> AppState {
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
+    // Files under /pkg carry a content hash in their name: cached for good, sent precompressed.
+    let pkg = ServeDir::new(std::path::Path::new(&*state.leptos_options.site_root).join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let pkg = Router::new().fallback_service(pkg).layer(SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    ));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(set_language))
-        .route("/w/{code}/live", get(app::workshops::live::events))
+        .route("/w/{code}/live", get(app::board::stream::events))
         .leptos_routes(&state, routes, move || shell(options.clone()))
+        .nest("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(pages_without_wasm))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// Pages are never cached as they are. Pages that do not hydrate lose the marks and scripts
+/// only the wasm bundle would read (`app::server::html`).
+async fn pages_without_wasm(request: Request, next: Next) -> Response {
+    let hydrating = app::app::hydrates(request.uri().path());
+    let response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if hydrating {
+        return Response::from_parts(parts, body);
+    }
+    // A page is a few hundred KB at most; 16 MB bounds what one response may hold.
+    let Ok(bytes) = axum::body::to_bytes(body, 16 << 20).await else {
+        tracing::error!("page body could not be read");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let html = app::server::html::without_hydration(&String::from_utf8_lossy(&bytes));
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(html))
 }
 
 /// 200 while the database answers, 503 otherwise.
@@ -168,14 +210,36 @@ pub async fn serve(config: Config) -> anyhow_like::Result<()> {
         );
         tracing::info!("first-start setup link printed on the console");
     }
-    let app = router(state(&config, db));
+    let state = state(&config, db);
+    let live = state.live.clone();
+    let app = router(state);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!("Plenum listens on http://{}", config.addr);
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            tracing::info!("shutting down: live streams end, requests in flight get {GRACE:?}");
+            // Open boards would keep graceful shutdown waiting for ever: their streams end
+            // now, and the browsers reconnect to the next process.
+            live.close();
+            let _ = stopping.send(());
+        });
+    tokio::select! {
+        result = server => result?,
+        () = async {
+            if stopped.await.is_ok() {
+                tokio::time::sleep(GRACE).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        } => tracing::warn!("requests still running after {GRACE:?}; exiting anyway"),
+    }
     Ok(())
 }
+
+/// How long requests in flight may take to finish after a shutdown signal.
+const GRACE: Duration = Duration::from_secs(4);
 
 async fn shutdown_signal() {
     let ctrl_c = async {

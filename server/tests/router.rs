@@ -350,7 +350,7 @@ async fn the_live_channel_needs_a_participant_or_staff_and_streams_new_proposals
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()[header::CONTENT_TYPE], "text/event-stream");
     let mut body = res.into_body();
-    let first = body.frame().await.unwrap().unwrap().into_data().unwrap();
+    let first = body.frame().await.unwrap().map_err(|e| format!("{e:?}")).unwrap().into_data().unwrap();
     assert!(String::from_utf8_lossy(&first).contains("event: hello"));
     let submit = format!("code={code}&action_field={}&title=Live", fields[0]);
     let res = app.call_within(post_form(SubmitProposal::PATH, &submit, Some(&cookie))).await.unwrap();
@@ -415,4 +415,106 @@ async fn clustering_steps_are_refused_to_participants_and_unassigned_moderators(
     let res = app.call_within(req).await.unwrap();
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(body_text(res).await.contains("clustering-not-open"));
+}
+
+/// The router on a site folder whose `pkg/` went through `plenum assets`.
+async fn app_with_site() -> (Router, DatabaseConnection, std::path::PathBuf) {
+    let site = std::env::temp_dir().join(format!("plenum-site-{}", uuid_like()));
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("plenum.css"), "body { color: black; }\n".repeat(40)).unwrap();
+    std::fs::write(pkg.join("live.js"), "// live\n".repeat(40)).unwrap();
+    std::fs::write(pkg.join("plenum.js"), "export default function () {}\n".repeat(40)).unwrap();
+    std::fs::write(pkg.join("plenum_bg.wasm"), [0u8, 97, 115, 109].repeat(100)).unwrap();
+    server::assets::publish(&pkg).unwrap();
+    let root = site.to_string_lossy().into_owned();
+    let config = Config::from_lookup(|name| (name == "PLENUM_SITE_ROOT").then(|| root.clone())).unwrap();
+    let db = connect_and_migrate("sqlite::memory:").await.unwrap();
+    (router(state(&config, db.clone())), db, site)
+}
+
+fn uuid_like() -> String {
+    format!("{}-{:x}", std::process::id(), rand::random::<u64>())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn participant_pages_load_no_wasm_and_staff_pages_hydrate_with_hashed_assets() {
+    let (app, db, site) = app_with_site().await;
+    let assets = app::server::Assets::load(&site);
+    assert_ne!(assets.wasm, "plenum_bg.wasm", "the build's names carry a hash");
+    let (code, _, _) = collecting_workshop(&db).await;
+    let cookie = join_over_http(&app, &code).await;
+    for (path, cookie) in [("/".to_owned(), None), (format!("/w/{code}"), None), (format!("/w/{code}"), Some(&cookie))]
+    {
+        let mut req = Request::get(&path);
+        if let Some(cookie) = cookie {
+            req = req.header(header::COOKIE, cookie);
+        }
+        let res = app.clone().call_within(req.body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
+        let html = body_text(res).await;
+        assert!(!html.contains(".wasm") && !html.contains(&assets.js), "{path}: no wasm: {html}");
+        assert!(html.contains(&format!("<script src=\"/pkg/{}\" defer></script>", assets.live)), "{path}: {html}");
+        assert!(html.contains(&format!("href=\"/pkg/{}\"", assets.css)), "{path}");
+        assert!(
+            !html.contains("<!>") && !html.contains("<!--") && !html.contains("__RESOLVED_RESOURCES"),
+            "{path}: {html}"
+        );
+    }
+    let res = app.clone().call_within(Request::get("/login").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
+    let html = body_text(res).await;
+    assert!(html.contains(&format!("/pkg/{}", assets.wasm)) && html.contains(&format!("/pkg/{}", assets.js)));
+    assert!(!html.contains(&assets.live), "staff pages hydrate instead");
+
+    // Hashed assets: precompressed, cached for a year.
+    for (encoding, suffix) in [("br", ".br"), ("gzip", ".gz")] {
+        let req = Request::get(format!("/pkg/{}", assets.wasm)).header(header::ACCEPT_ENCODING, encoding);
+        let res = app.clone().call_within(req.body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::CONTENT_ENCODING], encoding);
+        assert_eq!(res.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+        let sent = res.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(&sent[..], &std::fs::read(site.join("pkg").join(format!("{}{suffix}", assets.wasm))).unwrap()[..]);
+    }
+    let res = app.call_within(Request::get("/pkg/plenum_bg.wasm").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "only the hashed names exist");
+    std::fs::remove_dir_all(site).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_participant_page_stream_sends_fragments_and_ends_on_shutdown() {
+    let config = Config::from_lookup(|_| None).unwrap();
+    let db = connect_and_migrate("sqlite::memory:").await.unwrap();
+    let state = state(&config, db.clone());
+    let live = state.live.clone();
+    let app = router(state);
+    let (code, _, fields) = collecting_workshop(&db).await;
+    let cookie = join_over_http(&app, &code).await;
+    let req = Request::get(format!("/w/{code}/live?page=1"))
+        .header(header::COOKIE, format!("{cookie}; plenum_lang=en"))
+        .body(Body::empty())
+        .unwrap();
+    let mut body = app.clone().call_within(req).await.unwrap().into_body();
+    let hello = String::from_utf8(body.frame().await.unwrap().unwrap().into_data().unwrap().to_vec()).unwrap();
+    assert!(hello.starts_with("retry: 1000\nevent: hello\ndata: {\"v\":\""), "{hello}");
+    let submit = format!("code={code}&action_field={}&title=Live", fields[0]);
+    let res = app.clone().call_within(post_form(SubmitProposal::PATH, &submit, Some(&cookie))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let next = tokio::time::timeout(std::time::Duration::from_secs(5), body.frame()).await.unwrap().unwrap().unwrap();
+    let text = String::from_utf8(next.into_data().unwrap().to_vec()).unwrap();
+    assert!(
+        text.starts_with("event: page\n") && text.contains("<h3>Live</h3>") && text.contains("1 proposal"),
+        "{text}"
+    );
+    // SIGTERM: the hub closes, every open stream ends (browsers reconnect to the next process).
+    live.close();
+    let end = tokio::time::timeout(std::time::Duration::from_secs(5), body.frame()).await.unwrap();
+    assert!(end.is_none(), "the stream ended");
+    let req =
+        Request::get(format!("/w/{code}/live?page=1")).header(header::COOKIE, &cookie).body(Body::empty()).unwrap();
+    let mut late = app.call_within(req).await.unwrap().into_body();
+    assert!(late.frame().await.unwrap().is_ok(), "hello");
+    assert!(tokio::time::timeout(std::time::Duration::from_secs(5), late.frame()).await.unwrap().is_none());
 }

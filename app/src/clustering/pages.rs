@@ -12,14 +12,12 @@ use super::{
     types::{ClusterId, ClusterView, Clustering, HistoryEntry, Suggestion},
 };
 use crate::{
+    board::view::{BoardMode, Live, Source, connect},
     error::AppError,
     i18n::{I18n, use_i18n},
     processes::types::ActionFieldId,
     ui::{ErrorPage, Loading},
-    workshops::{
-        board::{BoardMode, Live, Source, connect},
-        types::{Board, BoardProposal, ProposalId, ProposalStatus, Viewer, WorkshopId, WorkshopState},
-    },
+    workshops::types::{Board, BoardProposal, ProposalId, ProposalStatus, Viewer, WorkshopId, WorkshopState},
 };
 
 #[component]
@@ -144,6 +142,7 @@ fn ClusterBoard(page: ClusteringPage) -> impl IntoView {
         participants: 0,
         proposals: page.proposals.clone(),
         clusters: page.clustering.clusters.clone(),
+        version: String::new(),
     };
     let live = Live::new(&board, BoardMode::Moderator);
     connect(live, info.join_code.clone(), Source::Moderator(info.id));

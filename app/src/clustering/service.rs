@@ -521,7 +521,7 @@ pub async fn undo_redo<C: ConnectionTrait + TransactionTrait>(
 /// Tells every board the clusters after a committed step, and returns the new clustering.
 async fn announce(db: &impl ConnectionTrait, live: &LiveHub, id: WorkshopId) -> Result<Clustering, AppError> {
     let view = view_of(db, id.0).await?;
-    live.publish(id, &LiveEvent::Clusters { clusters: view.clusters.clone() });
+    crate::board::publish::publish(db, live, id, &LiveEvent::Clusters { clusters: view.clusters.clone() }).await;
     Ok(view)
 }
 

@@ -1,6 +1,14 @@
-//! Fan-out of board changes to every open board of a workshop, inside this server process.
-//! Each event is serialised once, as the finished server-sent-events frame, and shared by
-//! reference between all boards; a board that falls behind gets a `resync`.
+//! Fan-out of live changes to every open view of a topic (a workshop), inside this process.
+//!
+//! Two audiences listen: hydrated staff views get one data frame per change (JSON, the same for
+//! all of them); participant pages get HTML fragments in their language, rendered once per
+//! language that has listeners, never once per viewer. Every frame is serialised once and shared
+//! by reference. Each change of a topic gets the next number of the topic's *version*
+//! (`{epoch}-{seq}`, the epoch new with every start of the process): a page knows which version
+//! it shows and reloads its snapshot when it sees a gap. A viewer that falls behind gets a
+//! `resync`. On shutdown every stream ends, so browsers reconnect to the next process.
+//!
+//! The hub knows nothing of workshops or proposals: features hand it finished frames.
 
 use std::{
     collections::HashMap,
@@ -8,49 +16,164 @@ use std::{
 };
 
 use axum::body::Bytes;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 use uuid::Uuid;
 
-use crate::workshops::types::{LiveEvent, WorkshopId};
+use crate::i18n::Lang;
 
-/// Events a slow board may lag behind before it is told to reload.
+/// Frames a slow viewer may lag behind before it is told to reload.
 const BUFFER: usize = 4_096;
 
-/// One channel per workshop with open boards.
+/// Who listens on a stream: what kind of frames it gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// A hydrated staff view: data frames.
+    Data,
+    /// A participant page in this language: HTML fragments.
+    Page(Lang),
+}
+
 #[derive(Default)]
+struct Topic {
+    seq: u64,
+    channels: HashMap<Audience, broadcast::Sender<Bytes>>,
+}
+
+/// One change, as the audiences receive it.
+pub struct Change<'a> {
+    /// The data frame's JSON (staff views).
+    pub data: &'a str,
+    /// The page fragments' JSON per language (a language missing here that has listeners is
+    /// told to reload its snapshot).
+    pub pages: Vec<(Lang, String)>,
+}
+
+/// The live channels of this process.
 pub struct LiveHub {
-    channels: Mutex<HashMap<Uuid, broadcast::Sender<Bytes>>>,
+    epoch: u64,
+    topics: Mutex<HashMap<Uuid, Topic>>,
+    closing: watch::Sender<bool>,
+}
+
+impl Default for LiveHub {
+    fn default() -> Self {
+        Self { epoch: rand::random::<u64>() >> 16, topics: Mutex::default(), closing: watch::Sender::new(false) }
+    }
+}
+
+/// A subscription: the stream of frames and the version the viewer starts from.
+pub struct Subscription {
+    pub frames: broadcast::Receiver<Bytes>,
+    pub version: String,
+    pub closing: watch::Receiver<bool>,
 }
 
 impl LiveHub {
-    /// Starts receiving the events of one workshop.
-    pub fn subscribe(&self, workshop: WorkshopId) -> broadcast::Receiver<Bytes> {
-        let mut channels = self.channels.lock().unwrap_or_else(PoisonError::into_inner);
-        channels.entry(workshop.0).or_insert_with(|| broadcast::channel(BUFFER).0).subscribe()
+    fn version_of(&self, seq: u64) -> String {
+        format!("{:x}-{seq}", self.epoch)
     }
 
-    /// Sends an event to every open board of the workshop (none open: nothing to do).
-    pub fn publish(&self, workshop: WorkshopId, event: &LiveEvent) {
-        let frame = match serde_json::to_string(event) {
-            Ok(json) => Bytes::from(format!("data: {json}\n\n")),
-            Err(e) => {
-                tracing::error!(error = %e, "live event not serialisable");
-                return;
-            }
-        };
-        let mut channels = self.channels.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(sender) = channels.get(&workshop.0)
-            && sender.send(frame).is_err()
-        {
-            // Nobody listens any more.
-            channels.remove(&workshop.0);
-        }
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, Topic>> {
+        self.topics.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Open boards of a workshop (for tests and the status line).
+    /// The version a snapshot read now shows (read it before reading the snapshot).
     #[must_use]
-    pub fn listeners(&self, workshop: WorkshopId) -> usize {
-        let channels = self.channels.lock().unwrap_or_else(PoisonError::into_inner);
-        channels.get(&workshop.0).map_or(0, broadcast::Sender::receiver_count)
+    pub fn version(&self, topic: Uuid) -> String {
+        let seq = self.lock().get(&topic).map_or(0, |t| t.seq);
+        self.version_of(seq)
+    }
+
+    /// Starts receiving a topic's frames for one audience.
+    pub fn subscribe(&self, topic: Uuid, audience: Audience) -> Subscription {
+        let mut topics = self.lock();
+        let entry = topics.entry(topic).or_default();
+        let frames = entry.channels.entry(audience).or_insert_with(|| broadcast::channel(BUFFER).0).subscribe();
+        Subscription { frames, version: self.version_of(entry.seq), closing: self.closing.subscribe() }
+    }
+
+    /// The languages of the participant pages open on a topic (what a change must be rendered in).
+    #[must_use]
+    pub fn page_languages(&self, topic: Uuid) -> Vec<Lang> {
+        let topics = self.lock();
+        let Some(entry) = topics.get(&topic) else { return Vec::new() };
+        entry
+            .channels
+            .iter()
+            .filter_map(|(a, s)| match a {
+                Audience::Page(lang) if s.receiver_count() > 0 => Some(*lang),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Sends a change to every open view of the topic and counts it in the topic's version.
+    pub fn publish(&self, topic: Uuid, change: &Change<'_>) {
+        let mut topics = self.lock();
+        let entry = topics.entry(topic).or_default();
+        entry.seq += 1;
+        let version = format!("{:x}-{}", self.epoch, entry.seq);
+        entry.channels.retain(|audience, sender| {
+            if sender.receiver_count() == 0 {
+                return false;
+            }
+            let frame = match audience {
+                Audience::Data => Bytes::from(format!("data: {}\n\n", change.data)),
+                Audience::Page(lang) => {
+                    let ops = change.pages.iter().find(|(l, _)| l == lang).map_or(r#"[["reload"]]"#, |(_, ops)| ops);
+                    Bytes::from(format!("event: page\ndata: {{\"v\":\"{version}\",\"ops\":{ops}}}\n\n"))
+                }
+            };
+            sender.send(frame).is_ok()
+        });
+    }
+
+    /// Open views of a topic (for tests and the status line).
+    #[must_use]
+    pub fn listeners(&self, topic: Uuid) -> usize {
+        self.lock().get(&topic).map_or(0, |t| t.channels.values().map(broadcast::Sender::receiver_count).sum())
+    }
+
+    /// Ends every live stream (the process is shutting down); browsers reconnect elsewhere.
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Whether [`LiveHub::close`] was called.
+    #[must_use]
+    pub fn is_closing(&self) -> bool {
+        *self.closing.borrow()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_audience_gets_its_own_frame_and_the_version_counts_changes() {
+        let hub = LiveHub::default();
+        let topic = Uuid::new_v4();
+        let before = hub.version(topic);
+        let mut data = hub.subscribe(topic, Audience::Data);
+        let de = Lang::parse("de").unwrap_or_default();
+        let mut page = hub.subscribe(topic, Audience::Page(de));
+        assert_eq!(page.version, before);
+        assert_eq!(hub.page_languages(topic), vec![de]);
+        hub.publish(topic, &Change { data: "{\"x\":1}", pages: vec![(de, "[[\"text\",\"a\",\"b\"]]".into())] });
+        assert_eq!(data.frames.try_recv().ok(), Some(Bytes::from_static(b"data: {\"x\":1}\n\n")));
+        let frame =
+            String::from_utf8(page.frames.try_recv().map(|b| b.to_vec()).unwrap_or_default()).unwrap_or_default();
+        let after = hub.version(topic);
+        assert_ne!(before, after);
+        assert_eq!(frame, format!("event: page\ndata: {{\"v\":\"{after}\",\"ops\":[[\"text\",\"a\",\"b\"]]}}\n\n"));
+        // A language nobody rendered for is told to reload.
+        hub.publish(topic, &Change { data: "{}", pages: Vec::new() });
+        let frame =
+            String::from_utf8(page.frames.try_recv().map(|b| b.to_vec()).unwrap_or_default()).unwrap_or_default();
+        assert!(frame.contains(r#""ops":[["reload"]]"#), "{frame}");
+        assert!(!hub.is_closing());
+        hub.close();
+        assert!(*page.closing.borrow());
     }
 }

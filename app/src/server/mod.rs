@@ -1,7 +1,9 @@
 //! Server-only plumbing shared by every feature: application state, the database handle,
 //! the calling actor, cookies, and the mapping of database errors into [`AppError`].
 
+pub mod assets;
 pub mod entities;
+pub mod html;
 mod limiter;
 pub mod live;
 mod state;
@@ -10,6 +12,8 @@ use axum::http;
 use leptos::prelude::*;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, SqlErr};
 
+pub use assets::Assets;
+pub use html::strip_hydration_marks;
 pub use limiter::LoginLimiter;
 pub use live::LiveHub;
 pub use state::{AppState, Settings};
@@ -66,6 +70,12 @@ pub fn cookie_from_headers(headers: &http::HeaderMap, name: &str) -> Option<Stri
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_owned())
+}
+
+/// The path of the current request.
+#[must_use]
+pub fn request_path() -> String {
+    use_context::<http::request::Parts>().map(|p| p.uri.path().to_owned()).unwrap_or_default()
 }
 
 /// The language of the current request.

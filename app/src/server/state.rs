@@ -4,7 +4,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::{LiveHub, LoginLimiter};
+use super::{Assets, LiveHub, LoginLimiter};
 
 /// Instance settings read from the environment at start.
 #[derive(Debug, Clone)]
@@ -23,6 +23,8 @@ pub struct AppState {
     pub limiter: Arc<LoginLimiter>,
     pub live: Arc<LiveHub>,
     pub settings: Arc<Settings>,
+    /// The published names of the static assets.
+    pub assets: Arc<Assets>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

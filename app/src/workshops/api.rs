@@ -53,7 +53,8 @@ fn proposal_form(
 #[server(input = GetUrl, endpoint = "w/entry")]
 pub async fn get_entry(code: String) -> Result<Entry, AppError> {
     let token = token(&code);
-    respond(service::entry(&server::db()?, &code, token.as_deref()).await)
+    let state = server::state()?;
+    respond(service::entry(&state.db, &state.live, &code, token.as_deref()).await)
 }
 
 /// Goes from the "join with code" field to the workshop's page.

@@ -1,10 +1,7 @@
-//! Workshops: joining without an account, proposals per action field, the live board, the
-//! projector view and moderation.
+//! Workshops: set-up, joining without an account, proposals per action field, the projector
+//! view and moderation. The live board itself is the `board` feature.
 
 pub mod api;
-pub mod board;
-#[cfg(feature = "ssr")]
-pub mod live;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -13,7 +13,6 @@ use super::{
         get_board, get_entry, get_moderator_board, get_own_proposal, get_proposal_detail, get_workshop_admin,
         list_my_workshops, list_process_workshops,
     },
-    board::{BoardMode, BoardView, Live, ProposalCard, Source, author_text, connect},
     types::{
         Board, BoardProposal, Entry, FieldRef, LINK_MAX, Me, OrgType, PLACE_MAX, PROPOSAL_DESCRIPTION_MAX,
         PROPOSAL_SHORT_MAX, PROPOSAL_TITLE_MAX, ProposalStatus, REASON_MAX, TIMEFRAME_MAX, TITLE_MAX, WorkshopAdmin,
@@ -22,6 +21,7 @@ use super::{
 };
 use crate::{
     auth::pages::RequireOrganizer,
+    board::view::{BoardMode, BoardView, Live, ProposalCard, Source, author_text, connect},
     error::{AppError, Msg},
     i18n::{I18n, use_i18n},
     processes::{api::get_process_for_edit, editor::refreshing, types::ProcessId},
@@ -264,6 +264,9 @@ fn JoinView(info: WorkshopInfo, entry: Resource<Result<Entry, AppError>>) -> imp
     }
 }
 
+/// The participant's page: greeting, the form while collecting, their own proposals, the board.
+/// It never hydrates: `live.js` keeps it current, swapping in the server's fragments (the
+/// regions by id on a snapshot, single cards and counts on a change).
 #[component]
 fn ParticipantView(board: Board, me: Me) -> impl IntoView {
     let i18n = use_i18n();
@@ -281,38 +284,46 @@ fn ParticipantView(board: Board, me: Me) -> impl IntoView {
     let form_fields = info.fields.clone();
     let form_code = code.clone();
     let mine_code = code.clone();
+    let stream = format!("/w/{code}/live?page=1");
     view! {
         <Title text=info.title.clone() />
-        <header class="page-head">
-            <p class="eyebrow">{info.process_name.clone()}</p>
-            <h1>{info.title.clone()}</h1>
-            <span class="badge badge-current" data-test="ws-state">{move || i18n.t(live.state.get().label_key())}</span>
-        </header>
-        <p>{greeting}</p>
-        {reported.then(|| view! { <p class="status-ok" role="status">{i18n.t("report-thanks")}</p> })}
-        {move || {
-            let state = live.state.get();
-            if state == WorkshopState::Collecting {
-                view! { <ProposalForm code=form_code.clone() fields=form_fields.clone() live=live sent=sent_by_redirect /> }.into_any()
-            } else {
-                view! { <p class="notice" role="status">{i18n.t(state_notice(state))}</p> }.into_any()
-            }
-        }}
-        <section id="mine" aria-labelledby="mine-heading" class="mine">
-            <h2 id="mine-heading">{i18n.t("ws-mine")}</h2>
-            {move || mine.with(Vec::is_empty).then(|| view! { <Empty text=i18n.t("ws-mine-empty") /> })}
-            <ul class="proposals" data-test="mine">
-                <For each=move || mine.get() key=|p| (p.id, p.title.clone(), p.description.clone(), p.status)
-                    children=move |p| {
-                        let code = mine_code.clone();
-                        view! { <li><OwnProposal proposal=p code=code live=live /></li> }
-                    } />
-            </ul>
-        </section>
-        <section aria-labelledby="board-heading">
-            <h2 id="board-heading">{i18n.t("ws-board")}</h2>
-            <BoardView live=live fields=fields code=code />
-        </section>
+        <div id="live" data-live=stream data-v=board.version.clone()>
+            <header class="page-head">
+                <p class="eyebrow">{info.process_name.clone()}</p>
+                <h1>{info.title.clone()}</h1>
+                <span class="badge badge-current" data-test="ws-state" id="ws-state" data-region="">
+                    {move || i18n.t(live.state.get().label_key())}
+                </span>
+            </header>
+            <p>{greeting}</p>
+            {reported.then(|| view! { <p class="status-ok" role="status">{i18n.t("report-thanks")}</p> })}
+            <div id="propose" data-region="" data-key=move || live.state.get().as_str()>
+                {move || {
+                    let state = live.state.get();
+                    if state == WorkshopState::Collecting {
+                        view! { <ProposalForm code=form_code.clone() fields=form_fields.clone() live=live sent=sent_by_redirect /> }.into_any()
+                    } else {
+                        view! { <p class="notice" role="status">{i18n.t(state_notice(state))}</p> }.into_any()
+                    }
+                }}
+            </div>
+            <section id="mine" aria-labelledby="mine-heading" class="mine" data-region="">
+                <h2 id="mine-heading">{i18n.t("ws-mine")}</h2>
+                {move || mine.with(Vec::is_empty).then(|| view! { <Empty text=i18n.t("ws-mine-empty") /> })}
+                <ul class="proposals" data-test="mine">
+                    <For each=move || mine.get() key=|p| (p.id, p.title.clone(), p.description.clone(), p.status)
+                        children=move |p| {
+                            let code = mine_code.clone();
+                            let own = format!("own-{}", crate::board::view::ids::item(p.id));
+                            view! { <li id=own><OwnProposal proposal=p code=code live=live /></li> }
+                        } />
+                </ul>
+            </section>
+            <section aria-labelledby="board-heading" id="board-region" data-region="">
+                <h2 id="board-heading">{i18n.t("ws-board")}</h2>
+                <BoardView live=live fields=fields code=code />
+            </section>
+        </div>
     }
 }
 
@@ -384,11 +395,13 @@ fn ProposalForm(code: String, fields: Vec<FieldRef>, live: Live, sent: bool) -> 
     view! {
         <section class="panel" aria-labelledby="propose-heading">
             <h2 id="propose-heading">{i18n.t("proposal-new")}</h2>
-            <ActionForm action=submit node_ref=form attr:class="form" attr:novalidate=true attr:data-test="proposal-form">
+            <ActionForm action=submit node_ref=form attr:class="form" attr:novalidate=true attr:data-test="proposal-form"
+                attr:data-fetch="">
                 <FormError error=errors />
                 <input type="hidden" name="code" value=code />
                 <ProposalFields fields=fields errors=errors />
                 <button type="submit" data-test="proposal-submit">{i18n.t("proposal-submit")}</button>
+                <p class="field-error" data-offline="" hidden>{i18n.t("proposal-offline")}</p>
                 <p class="status-ok" role="status" data-test="proposal-sent">{move || show_sent().then(|| i18n.t("proposal-sent"))}</p>
             </ActionForm>
         </section>

@@ -476,6 +476,7 @@ pub async fn set_state(
         return Err(AppError::Conflict(Msg::new("ws-state-step")));
     }
     // Compare and set: of two moderators pressing at once, one wins, the other is told.
+    let turn = write_turn(db).await;
     let result = workshops::Entity::update_many()
         .col_expr(workshops::Column::State, Expr::value(to.as_str()))
         .col_expr(workshops::Column::UpdatedAt, Expr::value(Utc::now()))
@@ -483,10 +484,11 @@ pub async fn set_state(
         .filter(workshops::Column::State.eq(current.as_str()))
         .exec(db)
         .await?;
+    drop(turn);
     if result.rows_affected == 0 {
         return Err(AppError::Conflict(Msg::new("ws-state-changed")));
     }
-    live.publish(id, &LiveEvent::State { state: to });
+    crate::board::publish::publish(db, live, id, &LiveEvent::State { state: to }).await;
     Ok(())
 }
 
@@ -512,19 +514,26 @@ async fn participant_for(
         .ok_or(AppError::Forbidden)
 }
 
-/// What the participant page shows for a join code: a notice, the join form, or the board.
+/// What the participant page shows for a join code: a notice, the join form, or the board
+/// (with the live version it shows, read before the board).
 ///
 /// # Errors
 /// `NotFound` for unknown codes.
-pub async fn entry(db: &impl ConnectionTrait, code: &str, token: Option<&str>) -> Result<Entry, AppError> {
+pub async fn entry(
+    db: &impl ConnectionTrait,
+    live: &LiveHub,
+    code: &str,
+    token: Option<&str>,
+) -> Result<Entry, AppError> {
     let ws = by_code(db, code).await?;
+    let version = live.version(ws.id);
     let state = state_of(&ws);
     if !state.open_for_participants() {
         return Ok(Entry::NotOpen(info(db, &ws).await?));
     }
     match participant_for(db, &ws, token).await {
         Ok(p) => {
-            let board = board_of(db, &ws, Viewer::Participant, Some(p.id)).await?;
+            let board = Board { version, ..board_of(db, &ws, Viewer::Participant, Some(p.id)).await? };
             let me = Me { id: ParticipantId(p.id), display_name: p.display_name, proposals: p.proposal_count };
             Ok(Entry::Joined { board, me })
         }
@@ -567,7 +576,7 @@ pub async fn join(
     .await?;
     drop(turn);
     let count = participant_count(db, ws.id).await?;
-    live.publish(WorkshopId(ws.id), &LiveEvent::Participants { count });
+    crate::board::publish::publish(db, live, WorkshopId(ws.id), &LiveEvent::Participants { count }).await;
     Ok((token, ParticipantId(id)))
 }
 
@@ -696,6 +705,7 @@ async fn board_of(
         participants: people.values().filter(|p| !p.deleted).count() as u64,
         proposals,
         clusters: crate::clustering::service::clusters_of(db, ws.id).await?,
+        version: String::new(),
     })
 }
 
@@ -856,7 +866,13 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     txn.commit().await?;
     drop(turn);
     let proposal = to_board(model, Some(&participant), false, 0);
-    live.publish(WorkshopId(ws.id), &LiveEvent::Upsert { proposal: Box::new(proposal.clone()) });
+    crate::board::publish::publish(
+        db,
+        live,
+        WorkshopId(ws.id),
+        &LiveEvent::Upsert { proposal: Box::new(proposal.clone()) },
+    )
+    .await;
     Ok(BoardProposal { mine: true, ..proposal })
 }
 
@@ -956,7 +972,13 @@ async fn revise<C: ConnectionTrait + TransactionTrait>(
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
     let board = board_view(db, updated, 0).await?;
     if board.status == ProposalStatus::Visible {
-        live.publish(WorkshopId(ws.id), &LiveEvent::Upsert { proposal: Box::new(board.clone()) });
+        crate::board::publish::publish(
+            db,
+            live,
+            WorkshopId(ws.id),
+            &LiveEvent::Upsert { proposal: Box::new(board.clone()) },
+        )
+        .await;
     }
     Ok(board)
 }
@@ -1016,7 +1038,13 @@ pub async fn withdraw_own<C: ConnectionTrait + TransactionTrait>(
         .await?;
     txn.commit().await?;
     drop(turn);
-    live.publish(WorkshopId(ws.id), &LiveEvent::Remove { id });
+    crate::board::publish::publish(
+        db,
+        live,
+        WorkshopId(ws.id),
+        &LiveEvent::Remove { id, field: ActionFieldId(p.action_field_id) },
+    )
+    .await;
     Ok(())
 }
 
@@ -1048,6 +1076,7 @@ pub async fn report(
     if exists.is_some() {
         return Err(AppError::Conflict(Msg::new("report-twice")));
     }
+    let _turn = write_turn(db).await;
     proposal_reports::ActiveModel {
         id: Set(Uuid::new_v4()),
         proposal_id: Set(id.0),
@@ -1101,7 +1130,7 @@ pub async fn add_from_room<C: ConnectionTrait + TransactionTrait>(
     txn.commit().await?;
     drop(turn);
     let proposal = to_board(model, None, false, 0);
-    live.publish(id, &LiveEvent::Upsert { proposal: Box::new(proposal.clone()) });
+    crate::board::publish::publish(db, live, id, &LiveEvent::Upsert { proposal: Box::new(proposal.clone()) }).await;
     Ok(proposal)
 }
 
@@ -1148,6 +1177,7 @@ pub async fn hide(
     if p.status == ProposalStatus::Withdrawn.as_str() {
         return Err(AppError::NotFound);
     }
+    let turn = write_turn(db).await;
     proposals::Entity::update_many()
         .col_expr(proposals::Column::Status, Expr::value(ProposalStatus::Hidden.as_str()))
         .col_expr(proposals::Column::HiddenReason, Expr::value(reason))
@@ -1155,7 +1185,14 @@ pub async fn hide(
         .filter(proposals::Column::Id.eq(p.id))
         .exec(db)
         .await?;
-    live.publish(WorkshopId(ws.id), &LiveEvent::Remove { id });
+    drop(turn);
+    crate::board::publish::publish(
+        db,
+        live,
+        WorkshopId(ws.id),
+        &LiveEvent::Remove { id, field: ActionFieldId(p.action_field_id) },
+    )
+    .await;
     Ok(())
 }
 
@@ -1168,6 +1205,7 @@ pub async fn restore(db: &impl ConnectionTrait, live: &LiveHub, actor: &Actor, i
     if p.status != ProposalStatus::Hidden.as_str() {
         return Err(AppError::Conflict(Msg::new("proposal-not-hidden")));
     }
+    let turn = write_turn(db).await;
     proposals::Entity::update_many()
         .col_expr(proposals::Column::Status, Expr::value(ProposalStatus::Visible.as_str()))
         .col_expr(proposals::Column::HiddenReason, Expr::value(Option::<String>::None))
@@ -1175,8 +1213,15 @@ pub async fn restore(db: &impl ConnectionTrait, live: &LiveHub, actor: &Actor, i
         .filter(proposals::Column::Id.eq(p.id))
         .exec(db)
         .await?;
+    drop(turn);
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
-    live.publish(WorkshopId(ws.id), &LiveEvent::Upsert { proposal: Box::new(board_view(db, updated, 0).await?) });
+    crate::board::publish::publish(
+        db,
+        live,
+        WorkshopId(ws.id),
+        &LiveEvent::Upsert { proposal: Box::new(board_view(db, updated, 0).await?) },
+    )
+    .await;
     Ok(())
 }
 
@@ -1331,6 +1376,7 @@ pub async fn delete_participant(
     id: ParticipantId,
 ) -> Result<(), AppError> {
     let p = organizer_participant(db, actor, id).await?;
+    let turn = write_turn(db).await;
     participants::Entity::update_many()
         .col_expr(participants::Column::DisplayName, Expr::value(Option::<String>::None))
         .col_expr(participants::Column::Organisation, Expr::value(Option::<String>::None))
@@ -1341,7 +1387,8 @@ pub async fn delete_participant(
         .filter(participants::Column::Id.eq(p.id))
         .exec(db)
         .await?;
+    drop(turn);
     let count = participant_count(db, p.workshop_id).await?;
-    live.publish(WorkshopId(p.workshop_id), &LiveEvent::Participants { count });
+    crate::board::publish::publish(db, live, WorkshopId(p.workshop_id), &LiveEvent::Participants { count }).await;
     Ok(())
 }

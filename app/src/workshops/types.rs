@@ -350,6 +350,9 @@ pub struct Board {
     pub proposals: Vec<BoardProposal>,
     /// The clusters formed so far (from the clustering step on).
     pub clusters: Vec<crate::clustering::types::ClusterView>,
+    /// The live version this snapshot shows (participant pages compare it with the stream's).
+    #[serde(default)]
+    pub version: String,
 }
 
 /// The participant's own record, for the page that greets them.
@@ -408,6 +411,7 @@ pub enum LiveEvent {
     /// A proposal was hidden or withdrawn: boards drop it (its author and moderators reload).
     Remove {
         id: ProposalId,
+        field: ActionFieldId,
     },
     Participants {
         count: u64,

@@ -9,7 +9,7 @@ use app::{
         self,
         types::{ActionFieldId, ActionFieldInput, ProcessId, ProcessInput},
     },
-    server::{LiveHub, entities::proposals},
+    server::{LiveHub, entities::proposals, live::Audience},
     workshops::{
         service,
         types::{
@@ -130,25 +130,25 @@ db_test!(moderators_run_only_their_workshops_one_step_at_a_time, |db: DatabaseCo
 
 db_test!(draft_and_closed_workshops_let_nobody_in, |db: DatabaseConnection| async move {
     let s = setup(&db, WorkshopState::Draft).await;
-    assert!(matches!(service::entry(&db, &s.code, None).await.unwrap(), Entry::NotOpen(_)));
+    assert!(matches!(service::entry(&db, &LiveHub::default(), &s.code, None).await.unwrap(), Entry::NotOpen(_)));
     let err = service::join(&db, &s.live, &s.code, &join_input("Ayşe")).await.unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "ws-not-started"));
     let closed = setup(&db, WorkshopState::Closed).await;
     let err = service::join(&db, &closed.live, &closed.code, &join_input("Ayşe")).await.unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "ws-closed"));
-    assert_eq!(service::entry(&db, "ZZZZZZ", None).await.unwrap_err(), AppError::NotFound);
+    assert_eq!(service::entry(&db, &LiveHub::default(), "ZZZZZZ", None).await.unwrap_err(), AppError::NotFound);
 });
 
 db_test!(a_participant_is_recognised_by_the_token_only, |db: DatabaseConnection| async move {
     let s = setup(&db, WorkshopState::Collecting).await;
-    let mut events = s.live.subscribe(s.ws);
-    assert!(matches!(service::entry(&db, &s.code, None).await.unwrap(), Entry::Join(_)));
+    let mut events = s.live.subscribe(s.ws.0, Audience::Data).frames;
+    assert!(matches!(service::entry(&db, &LiveHub::default(), &s.code, None).await.unwrap(), Entry::Join(_)));
     let token = join(&db, &s, "Ayşe").await;
     let event: LiveEvent = event(events.recv().await.unwrap()).unwrap();
     assert_eq!(event, LiveEvent::Participants { count: 1 });
     // Lower-case codes with spaces, as typed on a phone, find the same workshop.
     let typed = format!(" {} ", s.code.to_lowercase());
-    match service::entry(&db, &typed, Some(&token)).await.unwrap() {
+    match service::entry(&db, &LiveHub::default(), &typed, Some(&token)).await.unwrap() {
         Entry::Joined { me, board } => {
             assert_eq!(me.display_name.as_deref(), Some("Ayşe"));
             assert_eq!(board.participants, 1);
@@ -169,7 +169,7 @@ db_test!(a_participant_is_recognised_by_the_token_only, |db: DatabaseConnection|
 db_test!(proposals_are_checked_and_reach_the_live_board, |db: DatabaseConnection| async move {
     let s = setup(&db, WorkshopState::Collecting).await;
     let token = join(&db, &s, "Ayşe").await;
-    let mut events = s.live.subscribe(s.ws);
+    let mut events = s.live.subscribe(s.ws.0, Audience::Data).frames;
     let no_field = ProposalForm { title: "Ohne Feld".into(), ..ProposalForm::default() };
     let err = service::submit(&db, &s.live, &s.code, Some(&token), &no_field).await.unwrap_err();
     assert!(
@@ -287,7 +287,7 @@ db_test!(moderators_edit_hide_and_restore_with_history, |db: DatabaseConnection|
     let jonas = join(&db, &s, "Jonas").await;
     let p =
         service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Lehrer fortbilden")).await.unwrap();
-    let mut events = s.live.subscribe(s.ws);
+    let mut events = s.live.subscribe(s.ws.0, Audience::Data).frames;
     let edit = proposal(s.fields[0], "Fortbildungen für Lehrkräfte");
     service::moderator_edit(&db, &s.live, &s.orga, p.id, 1, &edit).await.unwrap();
     // A second moderator working from the first version is told, and nothing is lost.
@@ -307,7 +307,7 @@ db_test!(moderators_edit_hide_and_restore_with_history, |db: DatabaseConnection|
     let err = service::hide(&db, &s.live, &moderator, p.id, "Doppelt").await.unwrap_err();
     assert_eq!(err, AppError::Forbidden, "a moderator of another workshop");
     service::hide(&db, &s.live, &s.orga, p.id, "Bitte sachlich bleiben").await.unwrap();
-    assert_eq!(event(events.recv().await.unwrap()).unwrap(), LiveEvent::Remove { id: p.id });
+    assert_eq!(event(events.recv().await.unwrap()).unwrap(), LiveEvent::Remove { id: p.id, field: p.action_field_id });
     let author = service::participant_board(&db, &s.code, Some(&ayse)).await.unwrap();
     assert_eq!(author.proposals[0].status, ProposalStatus::Hidden);
     assert_eq!(author.proposals[0].hidden_reason.as_deref(), Some("Bitte sachlich bleiben"));
@@ -369,4 +369,61 @@ db_test!(organizers_export_and_delete_a_participant, |db: DatabaseConnection| as
     let err = processes::service::delete_action_field(&db, &s.orga, s.fields[0]).await.unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "action-field-has-proposals"));
     processes::service::delete_action_field(&db, &s.orga, s.fields[1]).await.unwrap();
+});
+
+/// A participant page's frame: `event: page` with its version and operations.
+fn page_frame(frame: &[u8]) -> serde_json::Value {
+    let text = String::from_utf8_lossy(frame);
+    assert!(text.starts_with("event: page\n"), "{text}");
+    let data = text.lines().find_map(|l| l.strip_prefix("data: ")).unwrap();
+    serde_json::from_str(data).unwrap()
+}
+
+db_test!(participant_pages_get_every_change_as_fragments_in_their_language, |db: DatabaseConnection| async move {
+    let s = setup(&db, WorkshopState::Collecting).await;
+    let ayse = join(&db, &s, "Ayşe").await;
+    let (de, en) = (Lang::parse("de").unwrap(), Lang::parse("en").unwrap());
+    let mut german = s.live.subscribe(s.ws.0, Audience::Page(de));
+    let mut english = s.live.subscribe(s.ws.0, Audience::Page(en));
+    let mut staff_view = s.live.subscribe(s.ws.0, Audience::Data);
+    assert_eq!(german.version, s.live.version(s.ws.0), "the stream starts where a snapshot read now would");
+
+    let form = proposal(s.fields[0], "Sprachcafé <im> Stadtteil");
+    let p = service::submit(&db, &s.live, &s.code, Some(&ayse), &form).await.unwrap();
+    let (de_frame, en_frame) =
+        (page_frame(&german.frames.recv().await.unwrap()), page_frame(&english.frames.recv().await.unwrap()));
+    assert_eq!(de_frame["v"], en_frame["v"], "one change, one version, whatever the language");
+    assert_ne!(de_frame["v"].as_str().unwrap(), german.version);
+    assert_eq!(de_frame["v"].as_str().unwrap(), s.live.version(s.ws.0));
+    let put = &de_frame["ops"][0];
+    assert_eq!(put[0], "put");
+    assert_eq!(put[1], format!("p-{}", p.id));
+    assert_eq!(put[3], format!("list-{}", s.fields[0]));
+    let card = put[2].as_str().unwrap();
+    assert!(card.starts_with(&format!("<li id=\"p-{}\"", p.id)), "{card}");
+    assert!(card.contains("Sprachcafé &lt;im&gt; Stadtteil"), "user text is escaped: {card}");
+    assert!(card.contains(">Melden</a>") && !card.contains("<!"), "{card}");
+    assert!(!card.contains("data-mine"), "the fragment is the same for everybody: nobody's own card");
+    assert!(en_frame["ops"][0][2].as_str().unwrap().contains(">Report</a>"));
+    assert!(de_frame["ops"].to_string().contains("1 Vorschlag"));
+    assert!(en_frame["ops"].to_string().contains("1 proposal"));
+    assert!(matches!(event(staff_view.frames.recv().await.unwrap()).unwrap(), LiveEvent::Upsert { .. }));
+
+    service::withdraw_own(&db, &s.live, &s.code, Some(&ayse), p.id).await.unwrap();
+    let frame = page_frame(&german.frames.recv().await.unwrap());
+    assert_eq!(frame["ops"][0], serde_json::json!(["del", format!("p-{}", p.id)]));
+    assert!(frame["ops"].to_string().contains("0 Vorschläge"));
+    assert!(frame["ops"].to_string().contains(&format!("[\"hide\",\"empty-{}\",false]", s.fields[0])));
+
+    service::set_state(&db, &s.live, &s.orga, s.ws, WorkshopState::Collecting, WorkshopState::Clustering)
+        .await
+        .unwrap();
+    let frame = page_frame(&german.frames.recv().await.unwrap());
+    assert_eq!(frame["ops"], serde_json::json!([["reload"]]), "a new state: the page loads its snapshot");
+
+    // The snapshot names the version it shows.
+    match service::entry(&db, &s.live, &s.code, Some(&ayse)).await.unwrap() {
+        Entry::Joined { board, .. } => assert_eq!(board.version, s.live.version(s.ws.0)),
+        other => panic!("expected the board, got {other:?}"),
+    }
 });

@@ -3,14 +3,17 @@
 
 use leptos::prelude::*;
 
-use super::{
-    api::HideProposal,
-    types::{Author, Board, BoardProposal, FieldRef, LiveEvent, ProposalId, ProposalStatus, WorkshopId, WorkshopState},
-};
 use crate::{
     clustering::types::ClusterView,
     i18n::{I18n, use_i18n},
+    processes::types::ActionFieldId,
     ui::{action_error, field_error},
+    workshops::{
+        api::HideProposal,
+        types::{
+            Author, Board, BoardProposal, FieldRef, LiveEvent, ProposalId, ProposalStatus, WorkshopId, WorkshopState,
+        },
+    },
 };
 
 /// Who the board is for: what it shows and how it reacts to events.
@@ -76,7 +79,7 @@ impl Live {
                 self.upsert(*proposal);
                 false
             }
-            LiveEvent::Remove { id } => {
+            LiveEvent::Remove { id, .. } => {
                 let mine = self.proposals.with_untracked(|l| l.iter().any(|p| p.id == id && p.mine));
                 if self.mode == BoardMode::Moderator || mine {
                     return true;
@@ -111,15 +114,15 @@ pub enum Source {
 impl Source {
     async fn fetch(&self) -> Result<Board, crate::error::AppError> {
         match self {
-            Self::Participant(code) => super::api::get_board(code.clone()).await,
-            Self::Moderator(id) => super::api::get_moderator_board(*id).await,
+            Self::Participant(code) => crate::workshops::api::get_board(code.clone()).await,
+            Self::Moderator(id) => crate::workshops::api::get_moderator_board(*id).await,
         }
     }
 }
 
 /// Opens the live channel of the workshop for this board (in the browser; nothing on the server).
 /// On each (re)connect the snapshot is loaded again; events arriving meanwhile are applied after it.
-#[allow(unused_variables)]
+#[cfg_attr(not(feature = "hydrate"), expect(unused_variables, reason = "the channel opens in the browser only"))]
 pub fn connect(live: Live, code: String, source: Source) {
     #[cfg(feature = "hydrate")]
     {
@@ -195,6 +198,38 @@ fn shown(p: &BoardProposal, mode: BoardMode) -> bool {
     }
 }
 
+/// The count after an action field's heading, "(3)".
+#[must_use]
+pub fn field_count(count: usize) -> String {
+    format!("({count})")
+}
+
+/// The ids by which live fragments find their place on a participant's page.
+pub mod ids {
+    use crate::{processes::types::ActionFieldId, workshops::types::ProposalId};
+
+    pub const PROPOSAL_COUNT: &str = "board-proposal-count";
+    pub const PARTICIPANT_COUNT: &str = "board-participant-count";
+    pub const CLUSTERS: &str = "board-clusters";
+
+    #[must_use]
+    pub fn item(id: ProposalId) -> String {
+        format!("p-{id}")
+    }
+    #[must_use]
+    pub fn list(field: ActionFieldId) -> String {
+        format!("list-{field}")
+    }
+    #[must_use]
+    pub fn count(field: ActionFieldId) -> String {
+        format!("count-{field}")
+    }
+    #[must_use]
+    pub fn empty(field: ActionFieldId) -> String {
+        format!("empty-{field}")
+    }
+}
+
 /// The board: one section per action field with its count, newest proposals first.
 #[component]
 pub fn BoardView(live: Live, fields: Vec<FieldRef>, code: String) -> impl IntoView {
@@ -202,16 +237,32 @@ pub fn BoardView(live: Live, fields: Vec<FieldRef>, code: String) -> impl IntoVi
     let mode = live.mode;
     let total = Memo::new(move |_| live.proposals.with(|l| l.iter().filter(|p| shown(p, mode)).count()));
     let several = fields.len() > 1;
+    let titles = move |members: &[ProposalId]| -> Vec<String> {
+        live.proposals.with(|l| {
+            members
+                .iter()
+                .filter_map(|m| {
+                    l.iter().find(|p| p.id == *m && p.status == ProposalStatus::Visible).map(|p| p.title.clone())
+                })
+                .collect()
+        })
+    };
     view! {
-        <div class="board" class:board-projector=mode == BoardMode::Projector data-test="board">
+        <div class="board" class:board-projector=mode == BoardMode::Projector data-test="board" id="board">
             <p class="board-status" role="status" aria-live="polite">
-                <span data-test="proposal-count">{move || i18n.ta("board-count", &[("count", total.get().to_string())])}</span>
+                <span data-test="proposal-count" id=ids::PROPOSAL_COUNT>{move || i18n.ta("board-count", &[("count", total.get().to_string())])}</span>
                 " · "
-                <span data-test="participant-count">
+                <span data-test="participant-count" id=ids::PARTICIPANT_COUNT>
                     {move || i18n.ta("board-participants", &[("count", live.participants.get().to_string())])}
                 </span>
             </p>
-            <ClusterList live=live />
+            <div id=ids::CLUSTERS>
+                {move || {
+                    let clusters: Vec<(ClusterView, Vec<String>)> =
+                        live.clusters.get().into_iter().map(|c| { let names = titles(&c.members); (c, names) }).collect();
+                    view! { <ClusterList clusters=clusters projector=mode == BoardMode::Projector /> }
+                }}
+            </div>
             {fields.into_iter().map(|field| {
                 let id = field.id;
                 let items = Memo::new(move |_| {
@@ -224,16 +275,16 @@ pub fn BoardView(live: Live, fields: Vec<FieldRef>, code: String) -> impl IntoVi
                         <h2 id=heading_id.clone() class:visually-hidden=!several && mode != BoardMode::Projector>
                             {field.name.clone()}
                             " "
-                            <span class="count">{move || format!("({})", items.with(Vec::len))}</span>
+                            <span class="count" id=ids::count(id)>{move || field_count(items.with(Vec::len))}</span>
                         </h2>
-                        {move || items.with(Vec::is_empty).then(|| view! { <p class="empty">{i18n.t("board-empty")}</p> })}
-                        <ul class="proposals">
+                        <p class="empty" id=ids::empty(id) hidden=move || !items.with(Vec::is_empty)>{i18n.t("board-empty")}</p>
+                        <ul class="proposals" id=ids::list(id)>
                             <For
                                 each=move || items.get()
                                 key=|p| (p.id, p.title.clone(), p.description.clone(), p.status, p.mine, p.reports)
                                 children={
                                     let code = code.clone();
-                                    move |p| view! { <li><ProposalCard proposal=p mode=mode code=code.clone() /></li> }.into_any()
+                                    move |p| view! { <BoardItem proposal=p mode=mode code=code.clone() /> }.into_any()
                                 }
                             />
                         </ul>
@@ -243,6 +294,20 @@ pub fn BoardView(live: Live, fields: Vec<FieldRef>, code: String) -> impl IntoVi
         </div>
     }
     .into_any()
+}
+
+/// One card of the board in its list item: what a live fragment inserts or replaces by id.
+#[component]
+pub fn BoardItem(proposal: BoardProposal, mode: BoardMode, code: String) -> impl IntoView {
+    let id = ids::item(proposal.id);
+    let created = proposal.created_at.timestamp_millis().to_string();
+    let mine = proposal.mine.then_some("");
+    let field: ActionFieldId = proposal.action_field_id;
+    view! {
+        <li id=id data-t=created data-mine=mine data-field=field.to_string()>
+            <ProposalCard proposal=proposal mode=mode code=code />
+        </li>
+    }
 }
 
 /// The author line of a proposal.
@@ -319,7 +384,7 @@ pub fn ProposalCard(proposal: BoardProposal, mode: BoardMode, code: String) -> i
 fn ModeratorActions(id: ProposalId, title: String, hidden: bool) -> impl IntoView {
     let i18n = use_i18n();
     let hide = ServerAction::<HideProposal>::new();
-    let restore = ServerAction::<super::api::RestoreProposal>::new();
+    let restore = ServerAction::<crate::workshops::api::RestoreProposal>::new();
     let errors = action_error(hide);
     let restore_errors = action_error(restore);
     let reason_id = format!("hide-reason-{id}");
@@ -360,44 +425,29 @@ fn ModeratorActions(id: ProposalId, title: String, hidden: bool) -> impl IntoVie
 
 /// The clusters formed so far, with their cards' titles (on the projector: titles and counts).
 #[component]
-fn ClusterList(live: Live) -> impl IntoView {
+pub fn ClusterList(clusters: Vec<(ClusterView, Vec<String>)>, projector: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let projector = live.mode == BoardMode::Projector;
-    let titles = move |members: &[super::types::ProposalId]| -> Vec<String> {
-        live.proposals.with(|l| {
-            members
-                .iter()
-                .filter_map(|m| {
-                    l.iter().find(|p| p.id == *m && p.status == ProposalStatus::Visible).map(|p| p.title.clone())
-                })
-                .collect()
-        })
-    };
-    view! {
-        <Show when=move || live.clusters.with(|c| !c.is_empty())>
+    (!clusters.is_empty()).then(|| {
+        let heading = i18n.ta("clusters-count", &[("count", clusters.len().to_string())]);
+        view! {
             <section class="clusters-live" aria-labelledby="clusters-live-heading" data-test="board-clusters">
-                <h2 id="clusters-live-heading">
-                    {move || i18n.ta("clusters-count", &[("count", live.clusters.with(Vec::len).to_string())])}
-                </h2>
+                <h2 id="clusters-live-heading">{heading}</h2>
                 <ul class="cluster-cards">
-                    <For each=move || live.clusters.get() key=|c| (c.id, c.title.clone(), c.members.clone())
-                        children=move |c| {
-                            let names = titles(&c.members);
-                            let count = i18n.ta("board-count", &[("count", names.len().to_string())]);
-                            view! {
-                                <li class="cluster-card">
-                                    <h3>{c.title.clone()}</h3>
-                                    <p class="meta">{count}</p>
-                                    {(!c.summary.is_empty()).then(|| view! { <p>{c.summary.clone()}</p> })}
-                                    {(!projector).then(|| view! {
-                                        <ul class="cluster-members">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                                    })}
-                                </li>
-                            }.into_any()
-                        } />
+                    {clusters.into_iter().map(|(c, names)| {
+                        let count = i18n.ta("board-count", &[("count", names.len().to_string())]);
+                        view! {
+                            <li class="cluster-card">
+                                <h3>{c.title.clone()}</h3>
+                                <p class="meta">{count}</p>
+                                {(!c.summary.is_empty()).then(|| view! { <p>{c.summary.clone()}</p> })}
+                                {(!projector).then(|| view! {
+                                    <ul class="cluster-members">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
                 </ul>
             </section>
-        </Show>
-    }
-    .into_any()
+        }
+    })
 }

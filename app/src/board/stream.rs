@@ -1,25 +1,35 @@
 //! The live channel of a board: server-sent events at `/w/{code}/live`.
 //!
-//! A board opens it, then loads its snapshot; every change after that arrives as an event.
-//! `EventSource` reconnects by itself after a sleep or a restart of the server, and the board
-//! loads its snapshot again on each (re)connect, so nothing is missed.
+//! Hydrated staff boards get data events and load their snapshot on every (re)connect.
+//! Participant pages ask with `?page=1` and get HTML fragments in their language: the first
+//! event (`hello`) names the version the stream starts from, every `page` event the version it
+//! makes; a page that sees a gap loads its snapshot again. `EventSource` reconnects by itself
+//! after a sleep or a restart of the server (`retry: 1000`); on shutdown every stream ends.
 
 use std::{convert::Infallible, time::Duration};
 
 use axum::{
     body::{Body, Bytes},
-    extract::{Path, State},
+    extract::{Path, Query, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use tokio::sync::broadcast::error::RecvError;
 
-use super::{api::participant_cookie, service, types::WorkshopId};
 use crate::{
     auth::{self, types::Actor},
     error::AppError,
-    server::{AppState, cookie_from_headers},
+    i18n::{LANG_COOKIE, Lang},
+    server::{AppState, cookie_from_headers, live::Audience},
+    workshops::{api::participant_cookie, service, types::WorkshopId},
 };
+
+/// `?page=1`: the stream of a participant page (fragments instead of data).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct StreamKind {
+    #[serde(default)]
+    page: Option<String>,
+}
 
 /// Who may listen: the workshop's participants (by their cookie) and its staff.
 async fn authorise(state: &AppState, code: &str, headers: &HeaderMap) -> Result<WorkshopId, AppError> {
@@ -37,7 +47,12 @@ async fn authorise(state: &AppState, code: &str, headers: &HeaderMap) -> Result<
 }
 
 /// The event stream of one workshop's boards.
-pub async fn events(State(state): State<AppState>, Path(code): Path<String>, headers: HeaderMap) -> Response {
+pub async fn events(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(kind): Query<StreamKind>,
+    headers: HeaderMap,
+) -> Response {
     let workshop = match authorise(&state, &code, &headers).await {
         Ok(id) => id,
         Err(e) => {
@@ -45,21 +60,35 @@ pub async fn events(State(state): State<AppState>, Path(code): Path<String>, hea
             return (status, [(header::CACHE_CONTROL, "no-store")], e.to_string()).into_response();
         }
     };
-    let receiver = state.live.subscribe(workshop);
-    let hello = futures::stream::once(async { Ok::<_, Infallible>(Bytes::from_static(b"event: hello\ndata: {}\n\n")) });
+    let audience = if kind.page.is_some() {
+        let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+        Audience::Page(Lang::from_headers(cookie_from_headers(&headers, LANG_COOKIE).as_deref(), accept))
+    } else {
+        Audience::Data
+    };
+    let subscription = state.live.subscribe(workshop.0, audience);
+    let hello = Bytes::from(format!("retry: 1000\nevent: hello\ndata: {{\"v\":\"{}\"}}\n\n", subscription.version));
+    let hello = futures::stream::once(async move { Ok::<_, Infallible>(hello) });
     // Frames are shared as they are (serialised once for all boards); a comment every 20 s
-    // keeps proxies and phones from closing a quiet connection.
-    let changes = futures::stream::unfold(receiver, |mut receiver| async move {
+    // keeps proxies and phones from closing a quiet connection. On shutdown the stream ends.
+    let open = (subscription.frames, subscription.closing);
+    let changes = futures::stream::unfold(open, |(mut receiver, mut closing)| async move {
+        if *closing.borrow() {
+            return None;
+        }
         let frame = tokio::select! {
+            // Frames already sent go out before the stream ends.
+            biased;
             received = receiver.recv() => match received {
                 Ok(first) => batch(first, &mut receiver),
                 // This board fell behind: it reloads its snapshot.
                 Err(RecvError::Lagged(_)) => Bytes::from_static(b"event: resync\ndata: {}\n\n"),
                 Err(RecvError::Closed) => return None,
             },
+            _ = closing.changed() => return None,
             () = tokio::time::sleep(Duration::from_secs(20)) => Bytes::from_static(b": keep-alive\n\n"),
         };
-        Some((Ok::<_, Infallible>(frame), receiver))
+        Some((Ok::<_, Infallible>(frame), (receiver, closing)))
     });
     let mut response = Body::from_stream(futures::StreamExt::chain(hello, changes)).into_response();
     let headers = response.headers_mut();

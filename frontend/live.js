@@ -1,0 +1,226 @@
+// Plenum on participant pages: keeps the board live and sends the proposal form without a page
+// reload. No framework, no build step: `plenum assets` only hashes and compresses this file.
+// Every page works without it (forms post, the page reloads); and it writes no markup of its
+// own: the server renders every fragment with the page's own components, this script puts them
+// in place by id. The path of a change: docs/ARCHITECTURE.md.
+(function () {
+  "use strict";
+
+  var root = document.getElementById("live");
+  var version = root ? root.getAttribute("data-v") : "";
+  // Frames that arrive while a snapshot loads; applied after it, in order.
+  var pending = null;
+  var again = false;
+
+  function fragment(html) {
+    var t = document.createElement("template");
+    t.innerHTML = html;
+    return t.content;
+  }
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  // A version is "epoch-seq": the epoch changes with every start of the server.
+  function split(v) {
+    var i = (v || "").lastIndexOf("-");
+    return [v.slice(0, i), Number(v.slice(i + 1))];
+  }
+
+  // Replaces the page's regions with those of a freshly rendered page. A region whose data-key
+  // did not change stays (the half-typed proposal form), unless `force`.
+  function swap(doc, force) {
+    var fresh = doc.getElementById("live");
+    if (!fresh) {
+      location.reload(); // the workshop closed, or this participant was removed
+      return false;
+    }
+    var regions = document.querySelectorAll("[data-region]");
+    for (var i = 0; i < regions.length; i++) {
+      var old = regions[i];
+      var next = doc.getElementById(old.id);
+      if (!next) continue;
+      if (!force && old.hasAttribute("data-key") && old.getAttribute("data-key") === next.getAttribute("data-key")) continue;
+      old.replaceWith(document.importNode(next, true));
+    }
+    version = fresh.getAttribute("data-v");
+    return true;
+  }
+
+  // Loads a page (the snapshot, or the answer to a form post) and swaps its regions in.
+  function load(request, force) {
+    if (pending) {
+      again = true;
+      return Promise.resolve(null);
+    }
+    pending = [];
+    return request
+      .then(function (r) {
+        return r.text();
+      })
+      .then(function (text) {
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        return swap(doc, force) ? doc : null;
+      })
+      .catch(function () {
+        return null; // offline: the next frame or reconnect tries again
+      })
+      .then(function (doc) {
+        var frames = pending;
+        pending = null;
+        if (again) {
+          again = false;
+          reload();
+        } else {
+          frames.forEach(receive);
+        }
+        return doc;
+      });
+  }
+
+  function reload() {
+    return load(fetch(location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } }), false);
+  }
+
+  function own(id) {
+    var el = byId(id);
+    return (el && el.hasAttribute("data-mine")) || byId("own-" + id);
+  }
+
+  // Puts a card in its list, newest first; a card of this participant's own means reloading
+  // (the server renders its own marks and buttons only for them).
+  function put(id, html, list, created) {
+    if (own(id)) return true;
+    var old = byId(id);
+    var card = fragment(html);
+    if (old) {
+      old.replaceWith(card);
+      return false;
+    }
+    var parent = byId(list);
+    if (!parent) return true;
+    var before = null;
+    for (var c = parent.firstElementChild; c; c = c.nextElementSibling) {
+      if (Number(c.getAttribute("data-t")) < created) {
+        before = c;
+        break;
+      }
+    }
+    parent.insertBefore(card, before);
+    return false;
+  }
+
+  var ops = {
+    put: function (op) {
+      return put(op[1], op[2], op[3], op[4]);
+    },
+    del: function (op) {
+      if (own(op[1])) return true;
+      var el = byId(op[1]);
+      if (el) el.remove();
+      return false;
+    },
+    text: function (op) {
+      var el = byId(op[1]);
+      if (el) el.textContent = op[2];
+      return false;
+    },
+    hide: function (op) {
+      var el = byId(op[1]);
+      if (el) el.hidden = op[2];
+      return false;
+    },
+    html: function (op) {
+      var el = byId(op[1]);
+      if (el) el.replaceChildren(fragment(op[2]));
+      return false;
+    },
+    reload: function () {
+      return true;
+    },
+  };
+
+  function receive(frame) {
+    if (pending) {
+      pending.push(frame);
+      return;
+    }
+    var have = split(version);
+    var next = split(frame.v);
+    if (have[0] === next[0] && next[1] <= have[1]) return; // already on the page
+    if (have[0] !== next[0] || next[1] !== have[1] + 1) {
+      reload(); // something was missed
+      return;
+    }
+    version = frame.v;
+    var stale = false;
+    frame.ops.forEach(function (op) {
+      if (ops[op[0]] && ops[op[0]](op)) stale = true;
+    });
+    if (stale) reload();
+  }
+
+  function connect() {
+    var url = root.getAttribute("data-live");
+    var source = new EventSource(url);
+    source.addEventListener("hello", function (e) {
+      document.body.setAttribute("data-live", "open");
+      if (JSON.parse(e.data).v !== version) reload();
+    });
+    source.addEventListener("page", function (e) {
+      receive(JSON.parse(e.data));
+    });
+    source.addEventListener("resync", reload);
+    source.onerror = function () {
+      document.body.setAttribute("data-live", "lost");
+      // The browser retries by itself after a dropped connection; after an error answer
+      // (a proxy's 502 during a restart) it gives up, so start again.
+      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
+    };
+  }
+
+  // The proposal form goes through fetch: the answer is the page the plain post would show
+  // (with the field errors, or emptied with the thank-you), and its regions are swapped in.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form.hasAttribute("data-fetch") || !window.fetch || !root) return;
+    e.preventDefault();
+    if (form.getAttribute("aria-busy") === "true") return;
+    form.setAttribute("aria-busy", "true");
+    var offline = form.querySelector("[data-offline]");
+    var request = fetch(form.action, {
+      method: "POST",
+      body: new URLSearchParams(new FormData(form)),
+      credentials: "same-origin",
+      headers: { Accept: "text/html" },
+    });
+    request.catch(function () {
+      form.removeAttribute("aria-busy");
+      if (offline) offline.hidden = false;
+    });
+    load(request, true).then(function (doc) {
+      if (!doc) return;
+      history.replaceState(null, "", location.pathname);
+      var invalid = document.querySelector("#propose [aria-invalid=true]");
+      if (invalid) {
+        invalid.focus();
+        return;
+      }
+      var title = document.querySelector("#propose input[name=title]");
+      if (title) title.focus();
+      // Announce the thank-you, which arrived inside a new region.
+      var sent = document.querySelector("#propose [role=status]");
+      if (sent) {
+        var text = sent.textContent;
+        sent.textContent = "";
+        setTimeout(function () {
+          sent.textContent = text;
+        }, 100);
+      }
+    });
+  });
+
+  if (root && window.EventSource) connect();
+  document.body.setAttribute("data-ready", "");
+})();
