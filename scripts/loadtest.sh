@@ -6,12 +6,15 @@
 #   scripts/loadtest.sh sqlite 1000        # embedded SQLite (a fresh file)
 #   scripts/loadtest.sh postgres 1000      # a fresh database on PG_ADMIN_URL
 #
-# Extra arguments go to the load tool, e.g. `--rate 0` (as fast as possible) or `--proposals 5`.
+# Extra arguments go to the load tool, e.g. `--rate 0` (as fast as possible), `--proposals 5` or
+# `--frames data` (boards read as hydrated staff views instead of participant pages).
+# PLENUM_BIN and LOADTEST_BIN run given binaries instead of building them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db_kind="${1:-sqlite}"; participants="${2:-1000}"; shift $(( $# >= 2 ? 2 : $# ))
 target="${CARGO_TARGET_DIR:-target}"
-cargo build -p server --release --bin plenum --bin loadtest
+plenum="${PLENUM_BIN:-$target/release/plenum}"; loadtest="${LOADTEST_BIN:-$target/release/loadtest}"
+[ -n "${PLENUM_BIN:-}" ] || cargo build -p server --release --bin plenum --bin loadtest
 port=3917
 dir="$(mktemp -d)"
 case "$db_kind" in
@@ -24,7 +27,7 @@ case "$db_kind" in
   *) echo "usage: $0 sqlite|postgres [participants] [loadtest options]" >&2; exit 2 ;;
 esac
 ulimit -n 20000 2>/dev/null || true
-PLENUM_ADDR="127.0.0.1:$port" PLENUM_DATABASE_URL="$url" RUST_LOG=warn "$target/release/plenum" serve > "$dir/server.log" 2>&1 &
+PLENUM_ADDR="127.0.0.1:$port" PLENUM_DATABASE_URL="$url" RUST_LOG=warn "$plenum" serve > "$dir/server.log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
@@ -33,6 +36,6 @@ cleanup() {
 }
 trap cleanup EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
-code="$(PLENUM_DATABASE_URL="$url" RUST_LOG=warn "$target/release/plenum" demo 2>/dev/null)"
+code="$(PLENUM_DATABASE_URL="$url" RUST_LOG=warn "$plenum" demo 2>/dev/null)"
 echo "database: $db_kind, workshop code: $code, machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB"
-"$target/release/loadtest" --url "http://127.0.0.1:$port" --code "$code" --participants "$participants" --server-pid "$server" "$@"
+"$loadtest" --url "http://127.0.0.1:$port" --code "$code" --participants "$participants" --server-pid "$server" "$@"

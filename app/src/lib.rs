@@ -9,7 +9,9 @@ pub mod board;
 pub mod clustering;
 pub mod error;
 pub mod i18n;
+pub mod participants;
 pub mod processes;
+pub mod proposals;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod ui;

@@ -9,5 +9,7 @@
 #[cfg(feature = "ssr")]
 pub mod publish;
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod stream;
 pub mod view;

@@ -56,21 +56,34 @@ async fn extra(db: &impl ConnectionTrait, workshop: WorkshopId, event: &LiveEven
         .await?
         .ok_or(AppError::NotFound)?;
     let mut extra = Extra { code, ..Extra::default() };
-    if matches!(event, LiveEvent::Upsert { .. } | LiveEvent::Remove { .. } | LiveEvent::Clusters { .. }) {
-        let visible: Vec<(Uuid, Uuid, String)> = proposals::Entity::find()
-            .select_only()
-            .columns([proposals::Column::Id, proposals::Column::ActionFieldId, proposals::Column::Title])
-            .filter(proposals::Column::WorkshopId.eq(workshop.0))
-            .filter(proposals::Column::Status.eq(ProposalStatus::Visible.as_str()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (id, field, title) in visible {
-            *extra.counts.entry(field).or_default() += 1;
-            if matches!(event, LiveEvent::Clusters { .. }) {
-                extra.titles.insert(id, title);
-            }
+    match event {
+        // Counted in the database: one small row per action field, however many proposals.
+        LiveEvent::Upsert { .. } | LiveEvent::Remove { .. } => {
+            let counts: Vec<(Uuid, i64)> = proposals::Entity::find()
+                .select_only()
+                .column(proposals::Column::ActionFieldId)
+                .column_as(proposals::Column::Id.count(), "n")
+                .filter(proposals::Column::WorkshopId.eq(workshop.0))
+                .filter(proposals::Column::Status.eq(ProposalStatus::Visible.as_str()))
+                .group_by(proposals::Column::ActionFieldId)
+                .into_tuple()
+                .all(db)
+                .await?;
+            extra.counts = counts.into_iter().map(|(f, n)| (f, usize::try_from(n).unwrap_or(0))).collect();
         }
+        LiveEvent::Clusters { clusters } => {
+            let members: Vec<Uuid> = clusters.iter().flat_map(|c| c.members.iter().map(|m| m.0)).collect();
+            let titles: Vec<(Uuid, String)> = proposals::Entity::find()
+                .select_only()
+                .columns([proposals::Column::Id, proposals::Column::Title])
+                .filter(proposals::Column::Id.is_in(members))
+                .filter(proposals::Column::Status.eq(ProposalStatus::Visible.as_str()))
+                .into_tuple()
+                .all(db)
+                .await?;
+            extra.titles = titles.into_iter().collect();
+        }
+        LiveEvent::Participants { .. } | LiveEvent::State { .. } => {}
     }
     Ok(extra)
 }

@@ -59,7 +59,7 @@ pub async fn get_clustering_page(id: String) -> Result<ClusteringPage, AppError>
     let db = server::db()?;
     let result = async {
         let id = WorkshopId::parse(&id)?;
-        let board = crate::workshops::service::moderator_board(&db, &actor, id).await?;
+        let board = crate::board::service::moderator_board(&db, &actor, id).await?;
         let clustering = service::view(&db, &actor, id).await?;
         Ok(ClusteringPage { info: board.info, clustering, proposals: board.proposals })
     }

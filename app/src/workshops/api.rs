@@ -54,7 +54,7 @@ fn proposal_form(
 pub async fn get_entry(code: String) -> Result<Entry, AppError> {
     let token = token(&code);
     let state = server::state()?;
-    respond(service::entry(&state.db, &state.live, &code, token.as_deref()).await)
+    respond(crate::board::service::entry(&state.db, &state.live, &code, token.as_deref()).await)
 }
 
 /// Goes from the "join with code" field to the workshop's page.
@@ -78,7 +78,7 @@ pub async fn join_workshop(
 ) -> Result<ParticipantId, AppError> {
     let state = server::state()?;
     let result = match JoinInput::parse(&display_name, &organisation, &org_type, consent.is_some()) {
-        Ok(input) => service::join(&state.db, &state.live, &code, &input).await,
+        Ok(input) => crate::participants::service::join(&state.db, &state.live, &code, &input).await,
         Err(e) => Err(e),
     };
     let (token, id) = respond(result)?;
@@ -95,7 +95,7 @@ pub async fn join_workshop(
 #[server(input = GetUrl, endpoint = "w/board")]
 pub async fn get_board(code: String) -> Result<Board, AppError> {
     let token = token(&code);
-    respond(service::participant_board(&server::db()?, &code, token.as_deref()).await)
+    respond(crate::board::service::participant_board(&server::db()?, &code, token.as_deref()).await)
 }
 
 /// Submits a proposal. Without JavaScript the browser returns to the workshop page with
@@ -114,7 +114,8 @@ pub async fn submit_proposal(
     let state = server::state()?;
     let token = token(&code);
     let form = proposal_form(action_field, title, description, goal, target_group, partners, timeframe);
-    let proposal = respond(service::submit(&state.db, &state.live, &code, token.as_deref(), &form).await)?;
+    let proposal =
+        respond(crate::proposals::service::submit(&state.db, &state.live, &code, token.as_deref(), &form).await)?;
     if server::is_form_post() {
         leptos_axum::redirect(&format!("/w/{}?sent=1#mine", code.trim().to_ascii_uppercase()));
     }
@@ -126,7 +127,7 @@ pub async fn submit_proposal(
 pub async fn get_own_proposal(code: String, id: String) -> Result<(WorkshopInfo, BoardProposal), AppError> {
     let token = token(&code);
     let result = match ProposalId::parse(&id) {
-        Ok(id) => service::get_own(&server::db()?, &code, token.as_deref(), id).await,
+        Ok(id) => crate::proposals::service::get_own(&server::db()?, &code, token.as_deref(), id).await,
         Err(e) => Err(e),
     };
     respond(result)
@@ -147,7 +148,8 @@ pub async fn update_own_proposal(
     let state = server::state()?;
     let token = token(&code);
     let form = proposal_form(action_field, title, description, goal, target_group, partners, timeframe);
-    let result = service::update_own(&state.db, &state.live, &code, token.as_deref(), id, &form).await;
+    let result =
+        crate::proposals::service::update_own(&state.db, &state.live, &code, token.as_deref(), id, &form).await;
     let proposal = respond(result)?;
     leptos_axum::redirect(&format!("/w/{}#mine", code.trim().to_ascii_uppercase()));
     Ok(proposal)
@@ -157,7 +159,7 @@ pub async fn update_own_proposal(
 pub async fn withdraw_own_proposal(code: String, id: ProposalId) -> Result<(), AppError> {
     let state = server::state()?;
     let token = token(&code);
-    respond(service::withdraw_own(&state.db, &state.live, &code, token.as_deref(), id).await)?;
+    respond(crate::proposals::service::withdraw_own(&state.db, &state.live, &code, token.as_deref(), id).await)?;
     if server::is_form_post() {
         leptos_axum::redirect(&format!("/w/{}#mine", code.trim().to_ascii_uppercase()));
     }
@@ -167,7 +169,7 @@ pub async fn withdraw_own_proposal(code: String, id: ProposalId) -> Result<(), A
 #[server(endpoint = "w/report")]
 pub async fn report_proposal(code: String, id: ProposalId, #[server(default)] reason: String) -> Result<(), AppError> {
     let token = token(&code);
-    respond(service::report(&server::db()?, &code, token.as_deref(), id, &reason).await)?;
+    respond(crate::proposals::service::report(&server::db()?, &code, token.as_deref(), id, &reason).await)?;
     leptos_axum::redirect(&format!("/w/{}?reported=1", code.trim().to_ascii_uppercase()));
     Ok(())
 }
@@ -265,7 +267,7 @@ pub async fn get_workshop_admin(id: String) -> Result<WorkshopAdmin, AppError> {
 #[server(input = GetUrl, endpoint = "staff/board")]
 pub async fn get_moderator_board(id: WorkshopId) -> Result<Board, AppError> {
     let actor = server::actor().await?;
-    respond(service::moderator_board(&server::db()?, &actor, id).await)
+    respond(crate::board::service::moderator_board(&server::db()?, &actor, id).await)
 }
 
 /// Moves the workshop one step; `from` is the state the moderator saw.
@@ -290,7 +292,7 @@ pub async fn add_room_proposal(
     let actor = server::actor().await?;
     let state = server::state()?;
     let form = proposal_form(action_field, title, description, goal, target_group, partners, timeframe);
-    respond(service::add_from_room(&state.db, &state.live, &actor, workshop_id, &form).await)
+    respond(crate::proposals::service::add_from_room(&state.db, &state.live, &actor, workshop_id, &form).await)
 }
 
 #[server(input = GetUrl)]
@@ -299,8 +301,8 @@ pub async fn get_proposal_detail(id: String) -> Result<(ProposalDetail, i32), Ap
     let db = server::db()?;
     let result = async {
         let id = ProposalId::parse(&id)?;
-        let detail = service::proposal_detail(&db, &actor, id).await?;
-        Ok((detail, service::revision_of(&db, id).await?))
+        let detail = crate::proposals::service::proposal_detail(&db, &actor, id).await?;
+        Ok((detail, crate::proposals::service::revision_of(&db, id).await?))
     }
     .await;
     respond(result)
@@ -321,34 +323,34 @@ pub async fn edit_proposal(
     let actor = server::actor().await?;
     let state = server::state()?;
     let form = proposal_form(action_field, title, description, goal, target_group, partners, timeframe);
-    respond(service::moderator_edit(&state.db, &state.live, &actor, id, revision, &form).await)
+    respond(crate::proposals::service::moderator_edit(&state.db, &state.live, &actor, id, revision, &form).await)
 }
 
 #[server]
 pub async fn hide_proposal(id: ProposalId, #[server(default)] reason: String) -> Result<(), AppError> {
     let actor = server::actor().await?;
     let state = server::state()?;
-    respond(service::hide(&state.db, &state.live, &actor, id, &reason).await)
+    respond(crate::proposals::service::hide(&state.db, &state.live, &actor, id, &reason).await)
 }
 
 #[server]
 pub async fn restore_proposal(id: ProposalId) -> Result<(), AppError> {
     let actor = server::actor().await?;
     let state = server::state()?;
-    respond(service::restore(&state.db, &state.live, &actor, id).await)
+    respond(crate::proposals::service::restore(&state.db, &state.live, &actor, id).await)
 }
 
 #[server]
 pub async fn dismiss_report(id: ReportId) -> Result<(), AppError> {
     let actor = server::actor().await?;
-    respond(service::dismiss_report(&server::db()?, &actor, id).await)
+    respond(crate::proposals::service::dismiss_report(&server::db()?, &actor, id).await)
 }
 
 /// All data of one participant as a JSON download (organizers).
 #[server(input = GetUrl)]
 pub async fn export_participant(id: ParticipantId) -> Result<serde_json::Value, AppError> {
     let actor = server::actor().await?;
-    let value = respond(service::export_participant(&server::db()?, &actor, id).await)?;
+    let value = respond(crate::participants::service::export_participant(&server::db()?, &actor, id).await)?;
     if let (Some(res), Ok(v)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         axum::http::HeaderValue::from_str(&format!("attachment; filename=\"plenum-participant-{id}.json\"")),
@@ -362,5 +364,5 @@ pub async fn export_participant(id: ParticipantId) -> Result<serde_json::Value, 
 pub async fn delete_participant(id: ParticipantId) -> Result<(), AppError> {
     let actor = server::actor().await?;
     let state = server::state()?;
-    respond(service::delete_participant(&state.db, &state.live, &actor, id).await)
+    respond(crate::participants::service::delete_participant(&state.db, &state.live, &actor, id).await)
 }

@@ -75,7 +75,7 @@ fn proposal(field: ActionFieldId, title: &str) -> ProposalForm {
 }
 
 async fn join(db: &DatabaseConnection, s: &Setup, name: &str) -> String {
-    service::join(db, &s.live, &s.code, &join_input(name)).await.unwrap().0
+    app::participants::service::join(db, &s.live, &s.code, &join_input(name)).await.unwrap().0
 }
 
 db_test!(only_organizers_create_workshops_with_a_safe_join_code, |db: DatabaseConnection| async move {
@@ -130,25 +130,34 @@ db_test!(moderators_run_only_their_workshops_one_step_at_a_time, |db: DatabaseCo
 
 db_test!(draft_and_closed_workshops_let_nobody_in, |db: DatabaseConnection| async move {
     let s = setup(&db, WorkshopState::Draft).await;
-    assert!(matches!(service::entry(&db, &LiveHub::default(), &s.code, None).await.unwrap(), Entry::NotOpen(_)));
-    let err = service::join(&db, &s.live, &s.code, &join_input("Ayşe")).await.unwrap_err();
+    assert!(matches!(
+        app::board::service::entry(&db, &LiveHub::default(), &s.code, None).await.unwrap(),
+        Entry::NotOpen(_)
+    ));
+    let err = app::participants::service::join(&db, &s.live, &s.code, &join_input("Ayşe")).await.unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "ws-not-started"));
     let closed = setup(&db, WorkshopState::Closed).await;
-    let err = service::join(&db, &closed.live, &closed.code, &join_input("Ayşe")).await.unwrap_err();
+    let err = app::participants::service::join(&db, &closed.live, &closed.code, &join_input("Ayşe")).await.unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "ws-closed"));
-    assert_eq!(service::entry(&db, &LiveHub::default(), "ZZZZZZ", None).await.unwrap_err(), AppError::NotFound);
+    assert_eq!(
+        app::board::service::entry(&db, &LiveHub::default(), "ZZZZZZ", None).await.unwrap_err(),
+        AppError::NotFound
+    );
 });
 
 db_test!(a_participant_is_recognised_by_the_token_only, |db: DatabaseConnection| async move {
     let s = setup(&db, WorkshopState::Collecting).await;
     let mut events = s.live.subscribe(s.ws.0, Audience::Data).frames;
-    assert!(matches!(service::entry(&db, &LiveHub::default(), &s.code, None).await.unwrap(), Entry::Join(_)));
+    assert!(matches!(
+        app::board::service::entry(&db, &LiveHub::default(), &s.code, None).await.unwrap(),
+        Entry::Join(_)
+    ));
     let token = join(&db, &s, "Ayşe").await;
     let event: LiveEvent = event(events.recv().await.unwrap()).unwrap();
     assert_eq!(event, LiveEvent::Participants { count: 1 });
     // Lower-case codes with spaces, as typed on a phone, find the same workshop.
     let typed = format!(" {} ", s.code.to_lowercase());
-    match service::entry(&db, &LiveHub::default(), &typed, Some(&token)).await.unwrap() {
+    match app::board::service::entry(&db, &LiveHub::default(), &typed, Some(&token)).await.unwrap() {
         Entry::Joined { me, board } => {
             assert_eq!(me.display_name.as_deref(), Some("Ayşe"));
             assert_eq!(board.participants, 1);
@@ -156,13 +165,13 @@ db_test!(a_participant_is_recognised_by_the_token_only, |db: DatabaseConnection|
         other => panic!("expected the board, got {other:?}"),
     }
     let form = proposal(s.fields[0], "Fortbildung für Lehrkräfte");
-    let err = service::submit(&db, &s.live, &s.code, Some("gefälscht"), &form).await.unwrap_err();
+    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some("gefälscht"), &form).await.unwrap_err();
     assert_eq!(err, AppError::Forbidden);
-    let err = service::submit(&db, &s.live, &s.code, None, &form).await.unwrap_err();
+    let err = app::proposals::service::submit(&db, &s.live, &s.code, None, &form).await.unwrap_err();
     assert_eq!(err, AppError::Unauthenticated);
     // A token of another workshop does not open this one.
     let other = setup(&db, WorkshopState::Collecting).await;
-    let err = service::submit(&db, &other.live, &other.code, Some(&token), &form).await.unwrap_err();
+    let err = app::proposals::service::submit(&db, &other.live, &other.code, Some(&token), &form).await.unwrap_err();
     assert_eq!(err, AppError::Forbidden);
 });
 
@@ -171,18 +180,25 @@ db_test!(proposals_are_checked_and_reach_the_live_board, |db: DatabaseConnection
     let token = join(&db, &s, "Ayşe").await;
     let mut events = s.live.subscribe(s.ws.0, Audience::Data).frames;
     let no_field = ProposalForm { title: "Ohne Feld".into(), ..ProposalForm::default() };
-    let err = service::submit(&db, &s.live, &s.code, Some(&token), &no_field).await.unwrap_err();
+    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &no_field).await.unwrap_err();
     assert!(
         matches!(&err, AppError::Invalid(_)) && err.field("action_field").unwrap().key == "proposal-field-required"
     );
     let long = proposal(s.fields[0], &"x".repeat(121));
-    let err = service::submit(&db, &s.live, &s.code, Some(&token), &long).await.unwrap_err();
+    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &long).await.unwrap_err();
     assert!(err.field("title").unwrap().args.contains(&("max".into(), "120".into())));
     let foreign = proposal(ActionFieldId(uuid::Uuid::new_v4()), "Fremdes Feld");
-    let err = service::submit(&db, &s.live, &s.code, Some(&token), &foreign).await.unwrap_err();
+    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &foreign).await.unwrap_err();
     assert!(err.field("action_field").is_some());
-    let sent =
-        service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[1], "Ausbildungspaten")).await.unwrap();
+    let sent = app::proposals::service::submit(
+        &db,
+        &s.live,
+        &s.code,
+        Some(&token),
+        &proposal(s.fields[1], "Ausbildungspaten"),
+    )
+    .await
+    .unwrap();
     assert!(sent.mine);
     assert_eq!(sent.author, Author::Named("Ayşe".into()));
     assert_eq!(sent.organisation.as_deref(), Some("Verein Vielfalt"));
@@ -193,15 +209,16 @@ db_test!(proposals_are_checked_and_reach_the_live_board, |db: DatabaseConnection
         }
         other => panic!("expected an upsert, got {other:?}"),
     }
-    let board = service::moderator_board(&db, &s.orga, s.ws).await.unwrap();
+    let board = app::board::service::moderator_board(&db, &s.orga, s.ws).await.unwrap();
     assert_eq!(board.proposals.len(), 1);
     assert_eq!(board.proposals[0].action_field_id, s.fields[1]);
     // Not collecting any more: refused, with its own message.
     service::set_state(&db, &s.live, &s.orga, s.ws, WorkshopState::Collecting, WorkshopState::Clustering)
         .await
         .unwrap();
-    let err =
-        service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "Zu spät")).await.unwrap_err();
+    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "Zu spät"))
+        .await
+        .unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "proposal-not-collecting"));
 });
 
@@ -209,11 +226,19 @@ db_test!(ten_per_minute_and_twenty_per_workshop, |db: DatabaseConnection| async 
     let s = setup(&db, WorkshopState::Collecting).await;
     let token = join(&db, &s, "Eifrig").await;
     for i in 0..10 {
-        service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], &format!("Idee {i}")))
-            .await
-            .unwrap();
+        app::proposals::service::submit(
+            &db,
+            &s.live,
+            &s.code,
+            Some(&token),
+            &proposal(s.fields[0], &format!("Idee {i}")),
+        )
+        .await
+        .unwrap();
     }
-    let err = service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "Elf")).await.unwrap_err();
+    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "Elf"))
+        .await
+        .unwrap_err();
     match err {
         AppError::RateLimited { retry_after_secs, limit: Some(msg) } => {
             assert!((1..=61).contains(&retry_after_secs));
@@ -232,9 +257,15 @@ db_test!(ten_per_minute_and_twenty_per_workshop, |db: DatabaseConnection| async 
         .unwrap();
     let mut last = None;
     for i in 10..20 {
-        let p = service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], &format!("Idee {i}")))
-            .await
-            .unwrap();
+        let p = app::proposals::service::submit(
+            &db,
+            &s.live,
+            &s.code,
+            Some(&token),
+            &proposal(s.fields[0], &format!("Idee {i}")),
+        )
+        .await
+        .unwrap();
         last = Some(p.id);
     }
     proposals::Entity::update_many()
@@ -243,15 +274,17 @@ db_test!(ten_per_minute_and_twenty_per_workshop, |db: DatabaseConnection| async 
         .exec(&db)
         .await
         .unwrap();
-    let err = service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "21")).await.unwrap_err();
+    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "21"))
+        .await
+        .unwrap_err();
     assert!(
         matches!(&err, AppError::Conflict(m) if m.key == "proposal-limit" && m.args.contains(&("max".into(), "20".into())))
     );
     assert_eq!(err.status(), 409);
     // Withdrawing one frees its place.
-    service::withdraw_own(&db, &s.live, &s.code, Some(&token), last.unwrap()).await.unwrap();
-    service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "Neu")).await.unwrap();
-    let board = service::participant_board(&db, &s.code, Some(&token)).await.unwrap();
+    app::proposals::service::withdraw_own(&db, &s.live, &s.code, Some(&token), last.unwrap()).await.unwrap();
+    app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "Neu")).await.unwrap();
+    let board = app::board::service::participant_board(&db, &s.code, Some(&token)).await.unwrap();
     assert_eq!(board.proposals.len(), 20);
     assert!(board.proposals.iter().all(|p| p.mine));
     assert_eq!(board.proposals[0].title, "Neu", "newest first");
@@ -261,23 +294,25 @@ db_test!(participants_change_only_their_own_proposals, |db: DatabaseConnection| 
     let s = setup(&db, WorkshopState::Collecting).await;
     let ayse = join(&db, &s, "Ayşe").await;
     let jonas = join(&db, &s, "Jonas").await;
-    let p = service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Sprachcafé")).await.unwrap();
+    let p = app::proposals::service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Sprachcafé"))
+        .await
+        .unwrap();
     let edit = proposal(s.fields[0], "Sprachcafé für Eltern");
-    let err = service::update_own(&db, &s.live, &s.code, Some(&jonas), p.id, &edit).await.unwrap_err();
+    let err = app::proposals::service::update_own(&db, &s.live, &s.code, Some(&jonas), p.id, &edit).await.unwrap_err();
     assert_eq!(err, AppError::Forbidden);
-    let err = service::withdraw_own(&db, &s.live, &s.code, Some(&jonas), p.id).await.unwrap_err();
+    let err = app::proposals::service::withdraw_own(&db, &s.live, &s.code, Some(&jonas), p.id).await.unwrap_err();
     assert_eq!(err, AppError::Forbidden);
-    let updated = service::update_own(&db, &s.live, &s.code, Some(&ayse), p.id, &edit).await.unwrap();
+    let updated = app::proposals::service::update_own(&db, &s.live, &s.code, Some(&ayse), p.id, &edit).await.unwrap();
     assert!(updated.edited);
-    let detail = service::proposal_detail(&db, &s.orga, p.id).await.unwrap();
+    let detail = app::proposals::service::proposal_detail(&db, &s.orga, p.id).await.unwrap();
     let titles: Vec<&str> = detail.revisions.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles, ["Sprachcafé", "Sprachcafé für Eltern"], "the original is kept");
-    let jonas_board = service::participant_board(&db, &s.code, Some(&jonas)).await.unwrap();
+    let jonas_board = app::board::service::participant_board(&db, &s.code, Some(&jonas)).await.unwrap();
     assert!(!jonas_board.proposals[0].mine);
     service::set_state(&db, &s.live, &s.orga, s.ws, WorkshopState::Collecting, WorkshopState::Clustering)
         .await
         .unwrap();
-    let err = service::update_own(&db, &s.live, &s.code, Some(&ayse), p.id, &edit).await.unwrap_err();
+    let err = app::proposals::service::update_own(&db, &s.live, &s.code, Some(&ayse), p.id, &edit).await.unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "proposal-not-collecting"));
 });
 
@@ -285,41 +320,53 @@ db_test!(moderators_edit_hide_and_restore_with_history, |db: DatabaseConnection|
     let s = setup(&db, WorkshopState::Collecting).await;
     let ayse = join(&db, &s, "Ayşe").await;
     let jonas = join(&db, &s, "Jonas").await;
-    let p =
-        service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Lehrer fortbilden")).await.unwrap();
+    let p = app::proposals::service::submit(
+        &db,
+        &s.live,
+        &s.code,
+        Some(&ayse),
+        &proposal(s.fields[0], "Lehrer fortbilden"),
+    )
+    .await
+    .unwrap();
     let mut events = s.live.subscribe(s.ws.0, Audience::Data).frames;
     let edit = proposal(s.fields[0], "Fortbildungen für Lehrkräfte");
-    service::moderator_edit(&db, &s.live, &s.orga, p.id, 1, &edit).await.unwrap();
+    app::proposals::service::moderator_edit(&db, &s.live, &s.orga, p.id, 1, &edit).await.unwrap();
     // A second moderator working from the first version is told, and nothing is lost.
-    let err =
-        service::moderator_edit(&db, &s.live, &s.orga, p.id, 1, &proposal(s.fields[0], "Anders")).await.unwrap_err();
+    let err = app::proposals::service::moderator_edit(&db, &s.live, &s.orga, p.id, 1, &proposal(s.fields[0], "Anders"))
+        .await
+        .unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "proposal-changed"));
-    let detail = service::proposal_detail(&db, &s.orga, p.id).await.unwrap();
+    let detail = app::proposals::service::proposal_detail(&db, &s.orga, p.id).await.unwrap();
     assert_eq!(detail.revisions.len(), 2);
     assert_eq!(detail.revisions[0].title, "Lehrer fortbilden");
     assert!(detail.revisions[0].edited_by.is_none());
     assert_eq!(detail.revisions[1].edited_by.as_deref(), Some(user(&s.orga).email.as_str()));
     assert!(matches!(event(events.recv().await.unwrap()).unwrap(), LiveEvent::Upsert { .. }));
 
-    let err = service::hide(&db, &s.live, &s.orga, p.id, "  ").await.unwrap_err();
+    let err = app::proposals::service::hide(&db, &s.live, &s.orga, p.id, "  ").await.unwrap_err();
     assert!(err.field("reason").is_some(), "hiding needs a reason");
     let moderator = staff(&db, Role::Moderator).await;
-    let err = service::hide(&db, &s.live, &moderator, p.id, "Doppelt").await.unwrap_err();
+    let err = app::proposals::service::hide(&db, &s.live, &moderator, p.id, "Doppelt").await.unwrap_err();
     assert_eq!(err, AppError::Forbidden, "a moderator of another workshop");
-    service::hide(&db, &s.live, &s.orga, p.id, "Bitte sachlich bleiben").await.unwrap();
+    app::proposals::service::hide(&db, &s.live, &s.orga, p.id, "Bitte sachlich bleiben").await.unwrap();
     assert_eq!(event(events.recv().await.unwrap()).unwrap(), LiveEvent::Remove { id: p.id, field: p.action_field_id });
-    let author = service::participant_board(&db, &s.code, Some(&ayse)).await.unwrap();
+    let author = app::board::service::participant_board(&db, &s.code, Some(&ayse)).await.unwrap();
     assert_eq!(author.proposals[0].status, ProposalStatus::Hidden);
     assert_eq!(author.proposals[0].hidden_reason.as_deref(), Some("Bitte sachlich bleiben"));
-    assert!(service::participant_board(&db, &s.code, Some(&jonas)).await.unwrap().proposals.is_empty());
-    assert_eq!(service::moderator_board(&db, &s.orga, s.ws).await.unwrap().proposals.len(), 1);
-    service::restore(&db, &s.live, &s.orga, p.id).await.unwrap();
-    assert_eq!(service::participant_board(&db, &s.code, Some(&jonas)).await.unwrap().proposals.len(), 1);
+    assert!(app::board::service::participant_board(&db, &s.code, Some(&jonas)).await.unwrap().proposals.is_empty());
+    assert_eq!(app::board::service::moderator_board(&db, &s.orga, s.ws).await.unwrap().proposals.len(), 1);
+    app::proposals::service::restore(&db, &s.live, &s.orga, p.id).await.unwrap();
+    assert_eq!(app::board::service::participant_board(&db, &s.code, Some(&jonas)).await.unwrap().proposals.len(), 1);
 
     let room =
-        service::add_from_room(&db, &s.live, &s.orga, s.ws, &proposal(s.fields[1], "Von der Karte")).await.unwrap();
+        app::proposals::service::add_from_room(&db, &s.live, &s.orga, s.ws, &proposal(s.fields[1], "Von der Karte"))
+            .await
+            .unwrap();
     assert_eq!(room.author, Author::Room);
-    let err = service::add_from_room(&db, &s.live, &moderator, s.ws, &proposal(s.fields[1], "x")).await.unwrap_err();
+    let err = app::proposals::service::add_from_room(&db, &s.live, &moderator, s.ws, &proposal(s.fields[1], "x"))
+        .await
+        .unwrap_err();
     assert_eq!(err, AppError::Forbidden);
 });
 
@@ -327,43 +374,57 @@ db_test!(reports_reach_the_moderators_once, |db: DatabaseConnection| async move 
     let s = setup(&db, WorkshopState::Collecting).await;
     let ayse = join(&db, &s, "Ayşe").await;
     let jonas = join(&db, &s, "Jonas").await;
-    let p = service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Etwas")).await.unwrap();
-    service::report(&db, &s.code, Some(&jonas), p.id, "beleidigend").await.unwrap();
-    let err = service::report(&db, &s.code, Some(&jonas), p.id, "").await.unwrap_err();
+    let p = app::proposals::service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Etwas"))
+        .await
+        .unwrap();
+    app::proposals::service::report(&db, &s.code, Some(&jonas), p.id, "beleidigend").await.unwrap();
+    let err = app::proposals::service::report(&db, &s.code, Some(&jonas), p.id, "").await.unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "report-twice"));
-    let err = service::report(&db, &s.code, None, p.id, "").await.unwrap_err();
+    let err = app::proposals::service::report(&db, &s.code, None, p.id, "").await.unwrap_err();
     assert_eq!(err, AppError::Unauthenticated);
     let admin = service::admin_view(&db, &s.orga, s.ws, "").await.unwrap();
     assert_eq!(admin.reports.len(), 1);
     assert_eq!(admin.reports[0].reason, "beleidigend");
-    assert_eq!(service::moderator_board(&db, &s.orga, s.ws).await.unwrap().proposals[0].reports, 1);
-    assert_eq!(service::participant_board(&db, &s.code, Some(&ayse)).await.unwrap().proposals[0].reports, 0);
-    service::dismiss_report(&db, &s.orga, admin.reports[0].id).await.unwrap();
+    assert_eq!(app::board::service::moderator_board(&db, &s.orga, s.ws).await.unwrap().proposals[0].reports, 1);
+    assert_eq!(
+        app::board::service::participant_board(&db, &s.code, Some(&ayse)).await.unwrap().proposals[0].reports,
+        0
+    );
+    app::proposals::service::dismiss_report(&db, &s.orga, admin.reports[0].id).await.unwrap();
     assert!(service::admin_view(&db, &s.orga, s.ws, "").await.unwrap().reports.is_empty());
 });
 
 db_test!(organizers_export_and_delete_a_participant, |db: DatabaseConnection| async move {
     let s = setup(&db, WorkshopState::Collecting).await;
     let ayse = join(&db, &s, "Ayşe").await;
-    let p = service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Sprachcafé")).await.unwrap();
+    let p = app::proposals::service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Sprachcafé"))
+        .await
+        .unwrap();
     let admin = service::admin_view(&db, &s.orga, s.ws, "").await.unwrap();
     let who = admin.participants[0].id;
     let moderator = staff(&db, Role::Moderator).await;
-    assert_eq!(service::export_participant(&db, &moderator, who).await.unwrap_err(), AppError::Forbidden);
-    assert_eq!(service::delete_participant(&db, &s.live, &moderator, who).await.unwrap_err(), AppError::Forbidden);
-    let export = service::export_participant(&db, &s.orga, who).await.unwrap();
+    assert_eq!(
+        app::participants::service::export_participant(&db, &moderator, who).await.unwrap_err(),
+        AppError::Forbidden
+    );
+    assert_eq!(
+        app::participants::service::delete_participant(&db, &s.live, &moderator, who).await.unwrap_err(),
+        AppError::Forbidden
+    );
+    let export = app::participants::service::export_participant(&db, &s.orga, who).await.unwrap();
     assert_eq!(export["participant"]["display_name"], "Ayşe");
     assert_eq!(export["proposals"][0]["title"], "Sprachcafé");
     assert_eq!(export["proposals"][0]["revisions"].as_array().unwrap().len(), 1);
-    service::delete_participant(&db, &s.live, &s.orga, who).await.unwrap();
-    let board = service::moderator_board(&db, &s.orga, s.ws).await.unwrap();
+    app::participants::service::delete_participant(&db, &s.live, &s.orga, who).await.unwrap();
+    let board = app::board::service::moderator_board(&db, &s.orga, s.ws).await.unwrap();
     assert_eq!(board.proposals[0].id, p.id, "the proposal stays");
     assert_eq!(board.proposals[0].author, Author::Deleted);
     assert_eq!(board.participants, 0);
-    let export = service::export_participant(&db, &s.orga, who).await.unwrap();
+    let export = app::participants::service::export_participant(&db, &s.orga, who).await.unwrap();
     assert!(export["participant"]["display_name"].is_null());
-    let err =
-        service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Noch was")).await.unwrap_err();
+    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Noch was"))
+        .await
+        .unwrap_err();
     assert_eq!(err, AppError::Forbidden, "the old cookie no longer works");
     // The action field of a proposal cannot be deleted from the process.
     let err = processes::service::delete_action_field(&db, &s.orga, s.fields[0]).await.unwrap_err();
@@ -389,7 +450,7 @@ db_test!(participant_pages_get_every_change_as_fragments_in_their_language, |db:
     assert_eq!(german.version, s.live.version(s.ws.0), "the stream starts where a snapshot read now would");
 
     let form = proposal(s.fields[0], "Sprachcafé <im> Stadtteil");
-    let p = service::submit(&db, &s.live, &s.code, Some(&ayse), &form).await.unwrap();
+    let p = app::proposals::service::submit(&db, &s.live, &s.code, Some(&ayse), &form).await.unwrap();
     let (de_frame, en_frame) =
         (page_frame(&german.frames.recv().await.unwrap()), page_frame(&english.frames.recv().await.unwrap()));
     assert_eq!(de_frame["v"], en_frame["v"], "one change, one version, whatever the language");
@@ -409,7 +470,7 @@ db_test!(participant_pages_get_every_change_as_fragments_in_their_language, |db:
     assert!(en_frame["ops"].to_string().contains("1 proposal"));
     assert!(matches!(event(staff_view.frames.recv().await.unwrap()).unwrap(), LiveEvent::Upsert { .. }));
 
-    service::withdraw_own(&db, &s.live, &s.code, Some(&ayse), p.id).await.unwrap();
+    app::proposals::service::withdraw_own(&db, &s.live, &s.code, Some(&ayse), p.id).await.unwrap();
     let frame = page_frame(&german.frames.recv().await.unwrap());
     assert_eq!(frame["ops"][0], serde_json::json!(["del", format!("p-{}", p.id)]));
     assert!(frame["ops"].to_string().contains("0 Vorschläge"));
@@ -422,7 +483,7 @@ db_test!(participant_pages_get_every_change_as_fragments_in_their_language, |db:
     assert_eq!(frame["ops"], serde_json::json!([["reload"]]), "a new state: the page loads its snapshot");
 
     // The snapshot names the version it shows.
-    match service::entry(&db, &s.live, &s.code, Some(&ayse)).await.unwrap() {
+    match app::board::service::entry(&db, &s.live, &s.code, Some(&ayse)).await.unwrap() {
         Entry::Joined { board, .. } => assert_eq!(board.version, s.live.version(s.ws.0)),
         other => panic!("expected the board, got {other:?}"),
     }

@@ -42,6 +42,10 @@ struct Args {
     /// Submissions per second over all participants (0: each participant as fast as it can).
     #[arg(long, default_value_t = 100.0)]
     rate: f64,
+    /// What the boards read: `page` (participant pages: HTML fragments, half of them in
+    /// German, half in English) or `data` (hydrated staff views: JSON events).
+    #[arg(long, default_value = "page", value_parser = ["page", "data"])]
+    frames: String,
     /// Process id of the server, to read its peak memory (VmHWM) afterwards.
     #[arg(long)]
     server_pid: Option<u32>,
@@ -184,10 +188,13 @@ async fn board(
         buffer.push_str(&String::from_utf8_lossy(&chunk));
         while let Some(end) = buffer.find("\n\n") {
             let event: String = buffer.drain(..end + 2).collect();
-            // Cheap on purpose (the tool shares the CPU with the server): an upsert frame
-            // starts `data: {"type":"upsert","proposal":{"id":"…"`.
+            // Cheap on purpose (the tool shares the CPU with the server): a data frame
+            // starts `data: {"type":"upsert","proposal":{"id":"…"`, a page frame has
+            // `"ops":[["put","p-…"`.
             const UPSERT: &str = "data: {\"type\":\"upsert\",\"proposal\":{\"id\":\"";
-            if let Some(rest) = event.strip_prefix(UPSERT)
+            const PUT: &str = "\"ops\":[[\"put\",\"p-";
+            let rest = event.strip_prefix(UPSERT).or_else(|| event.find(PUT).map(|at| &event[at + PUT.len()..]));
+            if let Some(rest) = rest
                 && let Some(id) = rest.get(..36)
                 && seen.insert(id.to_owned())
             {
@@ -197,10 +204,16 @@ async fn board(
     }
 }
 
-async fn open_board(addr: &str, code: &str, cookie: &str) -> Result<BufReader<TcpStream>, Error> {
+/// Opens a live board; `lang` set: as a participant page in that language.
+async fn open_board(addr: &str, code: &str, cookie: &str, lang: Option<&str>) -> Result<BufReader<TcpStream>, Error> {
     let mut stream = BufReader::new(TcpStream::connect(addr).await?);
-    let head =
-        format!("GET /w/{code}/live HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\nCookie: {cookie}\r\n\r\n");
+    let (query, cookie) = match lang {
+        Some(lang) => ("?page=1", format!("{cookie}; plenum_lang={lang}")),
+        None => ("", cookie.to_owned()),
+    };
+    let head = format!(
+        "GET /w/{code}/live{query} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\nCookie: {cookie}\r\n\r\n"
+    );
     stream.get_mut().write_all(head.as_bytes()).await?;
     let (status, _) = read_head(&mut stream).await?;
     if status != 200 {
@@ -271,18 +284,19 @@ async fn main() -> Result<(), Error> {
     let (expected_tx, expected_rx) = watch::channel(None::<usize>);
     let mut boards = Vec::new();
     let mut opens = Vec::new();
-    for (cookie, _) in &people {
+    for (i, (cookie, _)) in people.iter().enumerate() {
         let (addr, code, cookie, gate) = (addr.clone(), code.clone(), cookie.clone(), gate.clone());
+        let lang = (args.frames == "page").then_some(if i % 2 == 0 { "de" } else { "en" });
         opens.push(tokio::spawn(async move {
             let _permit = gate.acquire().await?;
-            open_board(&addr, &code, &cookie).await
+            open_board(&addr, &code, &cookie, lang).await
         }));
     }
     for open in opens {
         let stream = open.await??;
         boards.push(tokio::spawn(board(stream, expected_rx.clone())));
     }
-    println!("live boards open: {}", boards.len());
+    println!("live boards open: {} ({} frames)", boards.len(), args.frames);
 
     // 3. Submissions, on a fixed schedule (open loop) or as fast as each participant can.
     let total = n * args.proposals;
