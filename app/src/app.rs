@@ -15,14 +15,14 @@ use crate::{
         pages::{CurrentUserResource, LoginPage, SetupPage, UsersPage},
         types::{CurrentUser, Role},
     },
+    board::pages::{BeamerPage, WorkshopPage},
     clustering::pages::ClusteringPageView,
     i18n::{I18n, Lang, use_i18n},
+    participants::pages::JoinWithCode,
     processes::pages::{HomePage, NewProcessPage, ProcessEditor, ProcessPage, StaffHome},
+    proposals::pages::{ModeratorProposalPage, OwnProposalPage, ReportPage},
     ui::NotFound,
-    workshops::pages::{
-        BeamerPage, ModeratorProposalPage, NewWorkshopPage, OwnProposalPage, ReportPage, StaffWorkshopPage,
-        WorkshopPage,
-    },
+    workshops::pages::{MyWorkshops, NewWorkshopPage, ProcessWorkshops, StaffWorkshopPage},
 };
 
 /// The language of this render: the request's on the server, `<html lang>` in the browser.
@@ -111,13 +111,14 @@ pub fn App() -> impl IntoView {
             <Header user=user />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("") view=|| view! { <HomePage><JoinWithCode /></HomePage> } ssr=SsrMode::Async />
                     <Route path=path!("/p/:id") view=ProcessPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/setup/:token") view=SetupPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
+                    <Route path=path!("/staff") view=|| view! { <StaffHome><MyWorkshops /></StaffHome> } ssr=SsrMode::Async />
                     <Route path=path!("/staff/processes/new") view=NewProcessPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/processes/:id") view=ProcessEditor ssr=SsrMode::Async />
+                    <Route path=path!("/staff/processes/:id") view=|| view! { <ProcessEditor section=workshops_of /> }
+                        ssr=SsrMode::Async />
                     <Route path=path!("/staff/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/processes/:id/workshops/new") view=NewWorkshopPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/workshops/:id") view=StaffWorkshopPage ssr=SsrMode::Async />
@@ -134,6 +135,11 @@ pub fn App() -> impl IntoView {
             </footer>
         </Router>
     }
+}
+
+/// The workshops of a process, inside its editor.
+fn workshops_of(process: crate::processes::types::ProcessId) -> AnyView {
+    view! { <ProcessWorkshops process=process /> }.into_any()
 }
 
 #[component]

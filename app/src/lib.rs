@@ -9,6 +9,7 @@ pub mod board;
 pub mod clustering;
 pub mod error;
 pub mod i18n;
+pub mod ids;
 pub mod participants;
 pub mod processes;
 pub mod proposals;

@@ -100,6 +100,14 @@ impl Form {
 pub const PASSWORD_MIN: usize = 12;
 pub const PASSWORD_MAX: usize = 256;
 
+/// `Err` when a list already has `max` entries.
+///
+/// # Errors
+/// `Invalid` on `field`, naming the limit.
+pub fn check_count(field: &str, count: usize, max: usize) -> Result<(), AppError> {
+    if count >= max { Err(AppError::invalid(field, Msg::new("field-count-limit").arg("max", max))) } else { Ok(()) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,8 +10,9 @@ use std::{sync::Arc, time::Duration};
 
 use app::{
     app::{App, shell},
+    auth::LoginLimiter,
     i18n::{LANG_COOKIE, Lang},
-    server::{AppState, Assets, LiveHub, LoginLimiter, Settings},
+    server::{AppState, Assets, LiveHub, Settings},
 };
 use axum::{
     Router,
@@ -103,7 +104,6 @@ pub fn state(config: &Config, db: DatabaseConnection) -> AppState {
     AppState {
         leptos_options: leptos_options(config),
         db,
-        limiter: Arc::new(LoginLimiter::default()),
         live: Arc::new(LiveHub::default()),
         settings: Arc::new(Settings { public_url: config.public_url.clone(), trust_proxy: config.trust_proxy }),
         assets: Arc::new(Assets::load(std::path::Path::new(&config.site_root))),
@@ -113,6 +113,9 @@ pub fn state(config: &Config, db: DatabaseConnection) -> AppState {
 /// Every route of Plenum: pages, server functions, health check, language switch, assets.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
+    // One login limiter per process, for the login server function (auth's, not the state's).
+    let limiter = Arc::new(LoginLimiter::default());
+    let limiter_context = move || leptos::prelude::provide_context(limiter.clone());
     let options = state.leptos_options.clone();
     // Files under /pkg carry a content hash in their name: cached for good, sent precompressed.
     let pkg = ServeDir::new(std::path::Path::new(&*state.leptos_options.site_root).join("pkg"))
@@ -126,7 +129,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(set_language))
         .route("/w/{code}/live", get(app::board::stream::events))
-        .leptos_routes(&state, routes, move || shell(options.clone()))
+        .leptos_routes_with_context(&state, routes, limiter_context, move || shell(options.clone()))
         .nest("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(pages_without_wasm))

@@ -8,8 +8,10 @@ use app::{
         service,
         types::Actor,
     },
+    participants::api::JoinWorkshop,
     processes::api::{CreateProcess, GetProcess, ListProcesses},
-    workshops::api::{CreateWorkshop, JoinWorkshop, SubmitProposal},
+    proposals::api::SubmitProposal,
+    workshops::api::CreateWorkshop,
 };
 use axum::{
     Router,
@@ -33,7 +35,7 @@ async fn app() -> (Router, DatabaseConnection) {
 async fn session_for(db: &DatabaseConnection, role: &str) -> String {
     let email = format!("{role}@krefeld.de");
     service::create_user(db, &Actor::System, &email, role, Some(PASSWORD.into())).await.unwrap();
-    let limiter = app::server::LoginLimiter::default();
+    let limiter = app::auth::LoginLimiter::default();
     let (_, token) = service::login(db, &limiter, [127, 0, 0, 1].into(), &email, PASSWORD).await.unwrap();
     format!("{}={token}", app::auth::SESSION_COOKIE)
 }

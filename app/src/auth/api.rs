@@ -11,7 +11,7 @@ use crate::{auth::service, server};
 /// The logged-in staff member, if any.
 #[server(input = GetUrl)]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    let actor = server::actor().await?;
+    let actor = crate::auth::actor().await?;
     Ok(actor.staff().cloned())
 }
 
@@ -44,7 +44,8 @@ async fn client_ip() -> std::net::IpAddr {
 pub async fn login(email: String, password: String) -> Result<(), AppError> {
     let state = server::state()?;
     let ip = client_ip().await;
-    let result = service::login(&state.db, &state.limiter, ip, &email, &password).await;
+    let limiter = crate::auth::limiter()?;
+    let result = service::login(&state.db, &limiter, ip, &email, &password).await;
     let (_, token) = server::respond(result)?;
     server::set_cookie(&session_cookie(&token, service::SESSION_DAYS * 86_400));
     leptos_axum::redirect("/staff");
@@ -65,21 +66,21 @@ pub async fn logout() -> Result<(), AppError> {
 /// Every staff account (admins only).
 #[server(input = GetUrl)]
 pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
-    let actor = server::actor().await?;
+    let actor = crate::auth::actor().await?;
     server::respond(service::list_users(&server::db()?, &actor).await)
 }
 
 /// Creates a staff account with a generated password (admins only).
 #[server]
 pub async fn create_user(email: String, role: String) -> Result<CreatedUser, AppError> {
-    let actor = server::actor().await?;
+    let actor = crate::auth::actor().await?;
     server::respond(service::create_user(&server::db()?, &actor, &email, &role, None).await)
 }
 
 /// Deactivates or reactivates a staff account (admins only).
 #[server]
 pub async fn set_user_active(id: UserId, active: bool) -> Result<(), AppError> {
-    let actor = server::actor().await?;
+    let actor = crate::auth::actor().await?;
     server::respond(service::set_active(&server::db()?, &actor, id, active).await)
 }
 

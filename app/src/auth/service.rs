@@ -17,11 +17,9 @@ use uuid::Uuid;
 
 use super::types::{Actor, CreatedUser, CurrentUser, Role, UserId, UserSummary};
 use crate::{
+    auth::LoginLimiter,
     error::{AppError, Msg},
-    server::{
-        LoginLimiter,
-        entities::{sessions, setup_tokens, users},
-    },
+    server::entities::{sessions, setup_tokens, users},
     validate::Form,
 };
 

@@ -6,6 +6,8 @@
 //! once per language in use (`publish`), and `public/live.js` swaps them in by id (`stream` is
 //! the server-sent-events endpoint). `docs/ARCHITECTURE.md` describes the path.
 
+pub mod api;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod publish;
 #[cfg(feature = "ssr")]

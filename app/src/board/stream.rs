@@ -20,8 +20,9 @@ use crate::{
     auth::{self, types::Actor},
     error::AppError,
     i18n::{LANG_COOKIE, Lang},
+    participants::api::participant_cookie,
     server::{AppState, cookie_from_headers, live::Audience},
-    workshops::{api::participant_cookie, service, types::WorkshopId},
+    workshops::{service, types::WorkshopId},
 };
 
 /// `?page=1`: the stream of a participant page (fragments instead of data).

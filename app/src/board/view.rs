@@ -7,12 +7,10 @@ use crate::{
     clustering::types::ClusterView,
     i18n::{I18n, use_i18n},
     processes::types::ActionFieldId,
+    proposals::api::HideProposal,
     ui::{action_error, field_error},
-    workshops::{
-        api::HideProposal,
-        types::{
-            Author, Board, BoardProposal, FieldRef, LiveEvent, ProposalId, ProposalStatus, WorkshopId, WorkshopState,
-        },
+    workshops::types::{
+        Author, Board, BoardProposal, FieldRef, LiveEvent, ProposalId, ProposalStatus, WorkshopId, WorkshopState,
     },
 };
 
@@ -114,8 +112,8 @@ pub enum Source {
 impl Source {
     async fn fetch(&self) -> Result<Board, crate::error::AppError> {
         match self {
-            Self::Participant(code) => crate::workshops::api::get_board(code.clone()).await,
-            Self::Moderator(id) => crate::workshops::api::get_moderator_board(*id).await,
+            Self::Participant(code) => crate::board::api::get_board(code.clone()).await,
+            Self::Moderator(id) => crate::board::api::get_moderator_board(*id).await,
         }
     }
 }
@@ -384,7 +382,7 @@ pub fn ProposalCard(proposal: BoardProposal, mode: BoardMode, code: String) -> i
 fn ModeratorActions(id: ProposalId, title: String, hidden: bool) -> impl IntoView {
     let i18n = use_i18n();
     let hide = ServerAction::<HideProposal>::new();
-    let restore = ServerAction::<crate::workshops::api::RestoreProposal>::new();
+    let restore = ServerAction::<crate::proposals::api::RestoreProposal>::new();
     let errors = action_error(hide);
     let restore_errors = action_error(restore);
     let reason_id = format!("hide-reason-{id}");

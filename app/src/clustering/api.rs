@@ -55,7 +55,7 @@ impl Step {
 
 #[server(input = GetUrl)]
 pub async fn get_clustering_page(id: String) -> Result<ClusteringPage, AppError> {
-    let actor = server::actor().await?;
+    let actor = crate::auth::actor().await?;
     let db = server::db()?;
     let result = async {
         let id = WorkshopId::parse(&id)?;
@@ -70,7 +70,7 @@ pub async fn get_clustering_page(id: String) -> Result<ClusteringPage, AppError>
 /// Runs one clustering step on the version the moderator saw.
 #[server(input = Json)]
 pub async fn clustering_step(workshop: WorkshopId, version: i32, step: Step) -> Result<Clustering, AppError> {
-    let actor = server::actor().await?;
+    let actor = crate::auth::actor().await?;
     let state = server::state()?;
     let (db, live) = (&state.db, &*state.live);
     let (a, w, v) = (&actor, workshop, version);
@@ -101,12 +101,12 @@ pub async fn clustering_step(workshop: WorkshopId, version: i32, step: Step) -> 
 
 #[server(input = GetUrl)]
 pub async fn get_cluster_history(workshop: WorkshopId, cluster: ClusterId) -> Result<Vec<HistoryEntry>, AppError> {
-    let actor = server::actor().await?;
+    let actor = crate::auth::actor().await?;
     respond(service::history(&server::db()?, &actor, workshop, cluster).await)
 }
 
 #[server(input = GetUrl)]
 pub async fn get_suggestions(workshop: WorkshopId) -> Result<Vec<Suggestion>, AppError> {
-    let actor = server::actor().await?;
+    let actor = crate::auth::actor().await?;
     respond(service::suggest(&server::db()?, &actor, workshop).await)
 }

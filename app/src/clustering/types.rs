@@ -4,10 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    error::AppError,
-    processes::types::{ActionFieldId, id_type},
-    validate::Form,
-    workshops::types::ProposalId,
+    error::AppError, ids::id_type, processes::types::ActionFieldId, validate::Form, workshops::types::ProposalId,
 };
 
 id_type!(ClusterId);

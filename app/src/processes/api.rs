@@ -23,14 +23,14 @@ pub async fn list_published_processes() -> Result<Vec<ProcessSummary>, AppError>
 /// All processes, drafts included (staff).
 #[server(input = GetUrl)]
 pub async fn list_processes() -> Result<Vec<ProcessSummary>, AppError> {
-    let actor = server::actor().await?;
+    let actor = crate::auth::actor().await?;
     respond(service::list_all(&server::db()?, &actor).await)
 }
 
 /// One process; drafts only for staff.
 #[server(input = GetUrl)]
 pub async fn get_process(id: String) -> Result<ProcessDetail, AppError> {
-    let actor = server::actor().await?;
+    let actor = crate::auth::actor().await?;
     let result = match ProcessId::parse(&id) {
         Ok(id) => service::detail(&server::db()?, &actor, id).await,
         Err(e) => Err(e),
@@ -41,7 +41,7 @@ pub async fn get_process(id: String) -> Result<ProcessDetail, AppError> {
 /// Creates a draft process and opens its editor.
 #[server]
 pub async fn create_process(name: String, municipality: String, description: String) -> Result<ProcessId, AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     let result = match ProcessInput::parse(&name, &municipality, &description) {
         Ok(input) => service::create(&server::db()?, &actor, server::request_lang(), &input).await,
         Err(e) => Err(e),
@@ -58,7 +58,7 @@ pub async fn update_process(
     municipality: String,
     description: String,
 ) -> Result<(), AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     let result = match ProcessInput::parse(&name, &municipality, &description) {
         Ok(input) => service::update(&server::db()?, &actor, id, &input).await,
         Err(e) => Err(e),
@@ -68,7 +68,7 @@ pub async fn update_process(
 
 #[server]
 pub async fn set_process_published(id: ProcessId, published: bool) -> Result<(), AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     respond(service::set_published(&server::db()?, &actor, id, published).await)
 }
 
@@ -79,7 +79,7 @@ pub async fn add_phase(
     starts_on: String,
     ends_on: String,
 ) -> Result<PhaseId, AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     let result = match PhaseInput::parse(&name, &starts_on, &ends_on) {
         Ok(input) => service::add_phase(&server::db()?, &actor, process_id, &input).await,
         Err(e) => Err(e),
@@ -89,7 +89,7 @@ pub async fn add_phase(
 
 #[server]
 pub async fn update_phase(id: PhaseId, name: String, starts_on: String, ends_on: String) -> Result<(), AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     let result = match PhaseInput::parse(&name, &starts_on, &ends_on) {
         Ok(input) => service::update_phase(&server::db()?, &actor, id, &input).await,
         Err(e) => Err(e),
@@ -99,19 +99,19 @@ pub async fn update_phase(id: PhaseId, name: String, starts_on: String, ends_on:
 
 #[server]
 pub async fn delete_phase(id: PhaseId) -> Result<(), AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     respond(service::delete_phase(&server::db()?, &actor, id).await)
 }
 
 #[server]
 pub async fn move_phase(id: PhaseId, direction: Direction) -> Result<(), AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     respond(service::move_phase(&server::db()?, &actor, id, direction).await)
 }
 
 #[server]
 pub async fn set_current_phase(id: PhaseId) -> Result<(), AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     respond(service::set_current_phase(&server::db()?, &actor, id).await)
 }
 
@@ -121,13 +121,13 @@ pub async fn add_goal(
     action_field_id: Option<ActionFieldId>,
     title: String,
 ) -> Result<GoalId, AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     respond(service::add_goal(&server::db()?, &actor, process_id, action_field_id, &title).await)
 }
 
 #[server]
 pub async fn delete_goal(id: GoalId) -> Result<(), AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     respond(service::delete_goal(&server::db()?, &actor, id).await)
 }
 
@@ -137,7 +137,7 @@ pub async fn add_action_field(
     name: String,
     description: String,
 ) -> Result<ActionFieldId, AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     let result = match ActionFieldInput::parse(&name, &description) {
         Ok(input) => service::add_action_field(&server::db()?, &actor, process_id, &input).await,
         Err(e) => Err(e),
@@ -147,7 +147,7 @@ pub async fn add_action_field(
 
 #[server]
 pub async fn update_action_field(id: ActionFieldId, name: String, description: String) -> Result<(), AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     let result = match ActionFieldInput::parse(&name, &description) {
         Ok(input) => service::update_action_field(&server::db()?, &actor, id, &input).await,
         Err(e) => Err(e),
@@ -157,32 +157,32 @@ pub async fn update_action_field(id: ActionFieldId, name: String, description: S
 
 #[server]
 pub async fn delete_action_field(id: ActionFieldId) -> Result<(), AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     respond(service::delete_action_field(&server::db()?, &actor, id).await)
 }
 
 #[server]
 pub async fn move_action_field(id: ActionFieldId, direction: Direction) -> Result<(), AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     respond(service::move_action_field(&server::db()?, &actor, id, direction).await)
 }
 
 #[server]
 pub async fn add_theme(process_id: ProcessId, name: String) -> Result<ThemeId, AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     respond(service::add_theme(&server::db()?, &actor, process_id, &name).await)
 }
 
 #[server]
 pub async fn delete_theme(id: ThemeId) -> Result<(), AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     respond(service::delete_theme(&server::db()?, &actor, id).await)
 }
 
 /// One process for its editor (organizers and admins).
 #[server(input = GetUrl)]
 pub async fn get_process_for_edit(id: String) -> Result<ProcessDetail, AppError> {
-    let actor = server::organizer().await?;
+    let actor = crate::auth::organizer().await?;
     let result = match ProcessId::parse(&id) {
         Ok(id) => service::detail(&server::db()?, &actor, id).await,
         Err(e) => Err(e),

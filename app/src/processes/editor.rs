@@ -1,7 +1,7 @@
 //! The organizer's editor of one process. Every form posts to its own server function, so it
 //! works without JavaScript; with it, the page reloads its data after each successful change.
 
-use leptos::{prelude::*, server_fn::ServerFn};
+use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -17,9 +17,8 @@ use super::{
     },
 };
 use crate::{
-    error::AppError,
     i18n::use_i18n,
-    ui::{ErrorPage, Field, FormError, Loading, TextArea, action_error, field_error},
+    ui::{ErrorPage, Field, FormError, Loading, TextArea, action_error, field_error, refreshing},
 };
 
 /// A one-button form calling a server function `$fn { id }` (plus fixed hidden fields),
@@ -58,27 +57,13 @@ macro_rules! move_buttons {
     }};
 }
 
-/// Bumps the page's refresh counter after each successful call of the action.
-pub(crate) fn refreshing<S>(refresh: RwSignal<u32>) -> ServerAction<S>
-where
-    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    let action = ServerAction::<S>::new();
-    Effect::watch(
-        move || action.version().get(),
-        move |_, _, _: Option<()>| {
-            if matches!(action.value().get_untracked(), Some(Ok(_))) {
-                refresh.update(|v| *v += 1);
-            }
-        },
-        false,
-    );
-    action
-}
+/// What a feature shows inside the editor of a process (the workshops of the process).
+pub type ProcessSection = fn(ProcessId) -> AnyView;
 
+/// `/staff/processes/{id}`; `section` is drawn below the basics (the app passes the
+/// workshops list, so processes need not know workshops).
 #[component]
-pub fn ProcessEditor() -> impl IntoView {
+pub fn ProcessEditor(section: ProcessSection) -> impl IntoView {
     let params = use_params_map();
     let refresh = RwSignal::new(0u32);
     let detail = Resource::new(
@@ -89,7 +74,7 @@ pub fn ProcessEditor() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(d) => view! { <EditorBody detail=d refresh=refresh /> }.into_any(),
+                    Ok(d) => view! { <EditorBody detail=d refresh=refresh section=section /> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                 }
             })}
@@ -98,7 +83,7 @@ pub fn ProcessEditor() -> impl IntoView {
 }
 
 #[component]
-fn EditorBody(detail: ProcessDetail, refresh: RwSignal<u32>) -> impl IntoView {
+fn EditorBody(detail: ProcessDetail, refresh: RwSignal<u32>, section: ProcessSection) -> impl IntoView {
     let i18n = use_i18n();
     let id = detail.id;
     let publish = refreshing::<SetProcessPublished>(refresh);
@@ -137,7 +122,7 @@ fn EditorBody(detail: ProcessDetail, refresh: RwSignal<u32>) -> impl IntoView {
                 <p class="status" role="status">{move || saved.get().then(|| i18n.t("saved"))}</p>
             </ActionForm>
         </section>
-        <crate::workshops::pages::ProcessWorkshops process=id />
+        {section(id)}
         <PhasesSection process=id phases=detail.phases refresh=refresh />
         <GoalsSection process=id field=None goals=detail.goals refresh=refresh />
         <ActionFieldsSection process=id fields=detail.action_fields refresh=refresh />

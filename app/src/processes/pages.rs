@@ -12,14 +12,14 @@ use crate::{
     auth::pages::RequireOrganizer,
     i18n::{I18n, use_i18n},
     ui::{Empty, ErrorPage, Field, FormError, Loading, TextArea, action_error, field_error},
-    workshops::pages::{JoinWithCode, MyWorkshops},
 };
 
 pub use super::editor::ProcessEditor;
 
-/// The public start page: what Plenum is here, and the published processes.
+/// The public start page: what Plenum is here, the published processes, and `children`
+/// (the app puts the "join with code" box there).
 #[component]
-pub fn HomePage() -> impl IntoView {
+pub fn HomePage(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let processes = Resource::new(|| (), |()| list_published_processes());
     view! {
@@ -28,7 +28,7 @@ pub fn HomePage() -> impl IntoView {
             <h1>{i18n.t("home-heading")}</h1>
             <p class="lead">{i18n.t("home-lead")}</p>
         </section>
-        <JoinWithCode />
+        {children()}
         <section aria-labelledby="processes-heading">
             <h2 id="processes-heading">{i18n.t("home-processes")}</h2>
             <Suspense fallback=Loading>
@@ -165,9 +165,10 @@ fn Timeline(phases: Vec<Phase>, i18n: I18n) -> impl IntoView {
     }
 }
 
-/// The staff start page: every process, drafts included.
+/// The staff start page: `children` (the app puts the staff member's workshops there), then
+/// every process, drafts included.
 #[component]
-pub fn StaffHome() -> impl IntoView {
+pub fn StaffHome(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let processes = Resource::new(|| (), |()| list_processes());
     view! {
@@ -176,7 +177,7 @@ pub fn StaffHome() -> impl IntoView {
             <h1>{i18n.t("staff-title")}</h1>
             <a class="button" href="/staff/processes/new">{i18n.t("process-new")}</a>
         </header>
-        <MyWorkshops />
+        {children()}
         <h2>{i18n.t("staff-processes")}</h2>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

@@ -11,14 +11,14 @@ use uuid::Uuid;
 use super::types::{
     ACTION_FIELDS_MAX, ActionField, ActionFieldId, ActionFieldInput, DEFAULT_PHASE_KEYS, Direction, GOAL_MAX,
     GOALS_MAX, Goal, GoalId, PHASES_MAX, Phase, PhaseId, PhaseInput, ProcessDetail, ProcessId, ProcessInput,
-    ProcessSummary, THEME_MAX, THEMES_MAX, Theme, ThemeId, check_count, swap_positions,
+    ProcessSummary, THEME_MAX, THEMES_MAX, Theme, ThemeId, swap_positions,
 };
 use crate::{
     auth::types::Actor,
     error::{AppError, Msg},
     i18n::{Lang, t},
     server::entities::{action_fields, goals, phases, processes, proposals, themes, workshop_action_fields},
-    validate::Form,
+    validate::{Form, check_count},
 };
 
 /// Published processes, newest first, for the public start page.

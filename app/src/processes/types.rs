@@ -7,31 +7,7 @@ use crate::{
     validate::Form,
 };
 
-macro_rules! id_type {
-    ($($name:ident),*) => {$(
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(pub ::uuid::Uuid);
-
-        impl $name {
-            /// Reads an id from a path segment.
-            ///
-            /// # Errors
-            /// `NotFound` when it is not an id.
-            pub fn parse(value: &str) -> Result<Self, AppError> {
-                ::uuid::Uuid::parse_str(value.trim()).map(Self).map_err(|_| AppError::NotFound)
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                self.0.fmt(f)
-            }
-        }
-    )*};
-}
-
-pub(crate) use id_type;
+use crate::ids::id_type;
 
 id_type!(ProcessId, PhaseId, GoalId, ActionFieldId, ThemeId);
 
@@ -199,14 +175,6 @@ pub fn swap_positions(ordered: &[(Uuid, i32)], id: Uuid, direction: Direction) -
     Some([(a.0, pa), (b.0, pb)])
 }
 
-/// `Err` when a list already has `max` entries.
-///
-/// # Errors
-/// `Invalid` on `field`, naming the limit.
-pub fn check_count(field: &str, count: usize, max: usize) -> Result<(), AppError> {
-    if count >= max { Err(AppError::invalid(field, Msg::new("field-count-limit").arg("max", max))) } else { Ok(()) }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,8 +208,8 @@ mod tests {
 
     #[test]
     fn count_limits_name_their_maximum() {
-        assert!(check_count("name", 19, 20).is_ok());
-        let err = check_count("name", 20, 20).expect_err("full");
+        assert!(crate::validate::check_count("name", 19, 20).is_ok());
+        let err = crate::validate::check_count("name", 20, 20).expect_err("full");
         assert_eq!(err.field("name"), Some(Msg::new("field-count-limit").arg("max", 20)));
     }
 }

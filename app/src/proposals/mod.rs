@@ -1,5 +1,7 @@
 //! Proposals (Maßnahmenvorschläge): submitted by participants per action field, edited with
 //! every version kept, withdrawn, reported, and moderated.
 
+pub mod api;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

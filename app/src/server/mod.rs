@@ -4,7 +4,6 @@
 pub mod assets;
 pub mod entities;
 pub mod html;
-mod limiter;
 pub mod live;
 mod state;
 
@@ -14,12 +13,10 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, SqlErr};
 
 pub use assets::Assets;
 pub use html::strip_hydration_marks;
-pub use limiter::LoginLimiter;
 pub use live::LiveHub;
 pub use state::{AppState, Settings};
 
 use crate::{
-    auth::{self, types::Actor},
     error::{AppError, Msg},
     i18n::{LANG_COOKIE, Lang},
 };
@@ -84,27 +81,6 @@ pub fn request_lang() -> Lang {
     let accept = use_context::<http::request::Parts>()
         .and_then(|p| p.headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned));
     Lang::from_headers(request_cookie(LANG_COOKIE).as_deref(), accept.as_deref())
-}
-
-/// Who is calling: a logged-in staff member or an anonymous visitor.
-///
-/// # Errors
-/// `Internal` when the database cannot be asked.
-pub async fn actor() -> Result<Actor, AppError> {
-    let Some(token) = request_cookie(auth::SESSION_COOKIE) else {
-        return Ok(Actor::Anonymous);
-    };
-    let db = db()?;
-    Ok(auth::service::session_user(&db, &token).await?.map_or(Actor::Anonymous, Actor::Staff))
-}
-
-/// The caller, if an organizer or admin: checked before a change reads its input.
-///
-/// # Errors
-/// `Unauthenticated` or `Forbidden`, with the fitting status.
-pub async fn organizer() -> Result<Actor, AppError> {
-    let actor = actor().await?;
-    respond(actor.require_organizer().map(|()| actor))
 }
 
 /// Adds a `Set-Cookie` header to the current response.

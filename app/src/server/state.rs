@@ -4,7 +4,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::{Assets, LiveHub, LoginLimiter};
+use super::{Assets, LiveHub};
 
 /// Instance settings read from the environment at start.
 #[derive(Debug, Clone)]
@@ -20,7 +20,6 @@ pub struct Settings {
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
-    pub limiter: Arc<LoginLimiter>,
     pub live: Arc<LiveHub>,
     pub settings: Arc<Settings>,
     /// The published names of the static assets.

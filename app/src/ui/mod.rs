@@ -183,3 +183,60 @@ pub fn Loading() -> impl IntoView {
     let i18n = use_i18n();
     view! { <p class="loading" aria-busy="true">{i18n.t("loading")}</p> }
 }
+
+/// A labelled `<select>` with its error.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: String,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] selected: String,
+    #[prop(optional, into)] empty: Option<String>,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] id_prefix: Option<String>,
+    #[prop(into)] error: Signal<Option<Msg>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("{}{name}", id_prefix.unwrap_or_default());
+    let error_id = format!("{id}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || error.get().is_some().then(|| error_id.clone())
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>
+                {label}
+                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+            </label>
+            <select id=id.clone() name=name required=required
+                aria-invalid=move || error.get().is_some().then_some("true") aria-describedby=described>
+                {empty.map(|e| view! { <option value="">{e}</option> })}
+                {options.into_iter().map(|(value, text)| {
+                    let is = value == selected;
+                    view! { <option value=value selected=is>{text}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" id=error_id aria-live="polite">{move || error.get().map(|m| i18n.msg(&m))}</p>
+        </div>
+    }
+}
+
+/// Bumps the page's refresh counter after each successful call of the action.
+pub fn refreshing<S>(refresh: RwSignal<u32>) -> ServerAction<S>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    let action = ServerAction::<S>::new();
+    Effect::watch(
+        move || action.version().get(),
+        move |_, _, _: Option<()>| {
+            if matches!(action.value().get_untracked(), Some(Ok(_))) {
+                refresh.update(|v| *v += 1);
+            }
+        },
+        false,
+    );
+    action
+}

@@ -2,6 +2,7 @@
 //! view and moderation. The live board itself is the `board` feature.
 
 pub mod api;
+pub mod components;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -20,7 +20,7 @@ use crate::workshops::types::{
 use crate::{
     auth::types::{Actor, Role, UserId},
     error::{AppError, Msg},
-    processes::types::{ActionFieldId, ProcessId, check_count},
+    processes::types::{ActionFieldId, ProcessId},
     server::{
         LiveHub,
         entities::{
@@ -29,6 +29,7 @@ use crate::{
         },
         write_turn,
     },
+    validate::check_count,
 };
 
 // ---------------------------------------------------------------------------------------------

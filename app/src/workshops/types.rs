@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     error::{AppError, Msg},
-    processes::types::{ActionFieldId, ProcessId, id_type},
+    ids::id_type,
+    processes::types::{ActionFieldId, ProcessId},
     validate::Form,
 };
 

@@ -4,11 +4,10 @@ use std::time::Duration;
 
 use app::{
     auth::{
-        service,
+        LoginLimiter, service,
         types::{Actor, Role},
     },
     error::{AppError, Msg},
-    server::LoginLimiter,
 };
 use sea_orm::DatabaseConnection;
 

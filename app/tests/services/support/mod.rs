@@ -104,7 +104,7 @@ pub async fn staff(db: &DatabaseConnection, role: Role) -> Actor {
     service::create_user(db, &Actor::System, &email, role.as_str(), password).await.expect("account is created");
     let (user, _) = service::login(
         db,
-        &app::server::LoginLimiter::default(),
+        &app::auth::LoginLimiter::default(),
         [127, 0, 0, 1].into(),
         &email,
         "richtig-gutes-passwort",

@@ -1,0 +1,36 @@
+//! Server functions of the board: the participant page's data and the snapshots a board
+//! loads again when its live channel reconnects.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::{
+    error::AppError,
+    workshops::types::{Board, Entry, WorkshopId},
+};
+#[cfg(feature = "ssr")]
+use crate::{
+    participants::api::token,
+    server::{self, respond},
+};
+
+/// What the participant page shows for a join code.
+#[server(input = GetUrl, endpoint = "w/entry")]
+pub async fn get_entry(code: String) -> Result<Entry, AppError> {
+    let token = token(&code);
+    let state = server::state()?;
+    respond(crate::board::service::entry(&state.db, &state.live, &code, token.as_deref()).await)
+}
+
+/// The participant's board, for a re-sync after the live channel reconnects.
+#[server(input = GetUrl, endpoint = "w/board")]
+pub async fn get_board(code: String) -> Result<Board, AppError> {
+    let token = token(&code);
+    respond(crate::board::service::participant_board(&server::db()?, &code, token.as_deref()).await)
+}
+
+#[server(input = GetUrl, endpoint = "staff/board")]
+pub async fn get_moderator_board(id: WorkshopId) -> Result<Board, AppError> {
+    let actor = crate::auth::actor().await?;
+    respond(crate::board::service::moderator_board(&server::db()?, &actor, id).await)
+}

@@ -1,0 +1,129 @@
+//! Server functions of proposals: the participant's own (known by the workshop's cookie) and
+//! the moderator's. Each proposal form posts as one [`ProposalForm`], field by field, so the
+//! plain HTML form needs no JavaScript. Each function asks who calls, then the service.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::{
+    error::AppError,
+    workshops::types::{BoardProposal, ProposalDetail, ProposalForm, ProposalId, ReportId, WorkshopId, WorkshopInfo},
+};
+#[cfg(feature = "ssr")]
+use crate::{
+    participants::api::token,
+    server::{self, respond},
+};
+
+/// Submits a proposal. Without JavaScript the browser returns to the workshop page with
+/// `?sent=1` (or with the field errors).
+#[server(endpoint = "w/submit")]
+pub async fn submit_proposal(code: String, #[server(flatten)] form: ProposalForm) -> Result<BoardProposal, AppError> {
+    let state = server::state()?;
+    let token = token(&code);
+    let proposal =
+        respond(crate::proposals::service::submit(&state.db, &state.live, &code, token.as_deref(), &form).await)?;
+    if server::is_form_post() {
+        leptos_axum::redirect(&format!("/w/{}?sent=1#mine", code.trim().to_ascii_uppercase()));
+    }
+    Ok(proposal)
+}
+
+/// One of the caller's own proposals, for its edit page.
+#[server(input = GetUrl, endpoint = "w/own")]
+pub async fn get_own_proposal(code: String, id: String) -> Result<(WorkshopInfo, BoardProposal), AppError> {
+    let token = token(&code);
+    let result = match ProposalId::parse(&id) {
+        Ok(id) => crate::proposals::service::get_own(&server::db()?, &code, token.as_deref(), id).await,
+        Err(e) => Err(e),
+    };
+    respond(result)
+}
+
+#[server(endpoint = "w/update")]
+pub async fn update_own_proposal(
+    code: String,
+    id: ProposalId,
+    #[server(flatten)] form: ProposalForm,
+) -> Result<BoardProposal, AppError> {
+    let state = server::state()?;
+    let token = token(&code);
+    let result =
+        crate::proposals::service::update_own(&state.db, &state.live, &code, token.as_deref(), id, &form).await;
+    let proposal = respond(result)?;
+    leptos_axum::redirect(&format!("/w/{}#mine", code.trim().to_ascii_uppercase()));
+    Ok(proposal)
+}
+
+#[server(endpoint = "w/withdraw")]
+pub async fn withdraw_own_proposal(code: String, id: ProposalId) -> Result<(), AppError> {
+    let state = server::state()?;
+    let token = token(&code);
+    respond(crate::proposals::service::withdraw_own(&state.db, &state.live, &code, token.as_deref(), id).await)?;
+    if server::is_form_post() {
+        leptos_axum::redirect(&format!("/w/{}#mine", code.trim().to_ascii_uppercase()));
+    }
+    Ok(())
+}
+
+#[server(endpoint = "w/report")]
+pub async fn report_proposal(code: String, id: ProposalId, #[server(default)] reason: String) -> Result<(), AppError> {
+    let token = token(&code);
+    respond(crate::proposals::service::report(&server::db()?, &code, token.as_deref(), id, &reason).await)?;
+    leptos_axum::redirect(&format!("/w/{}?reported=1", code.trim().to_ascii_uppercase()));
+    Ok(())
+}
+
+#[server]
+pub async fn add_room_proposal(
+    workshop_id: WorkshopId,
+    #[server(flatten)] form: ProposalForm,
+) -> Result<BoardProposal, AppError> {
+    let actor = crate::auth::actor().await?;
+    let state = server::state()?;
+    respond(crate::proposals::service::add_from_room(&state.db, &state.live, &actor, workshop_id, &form).await)
+}
+
+#[server(input = GetUrl)]
+pub async fn get_proposal_detail(id: String) -> Result<(ProposalDetail, i32), AppError> {
+    let actor = crate::auth::actor().await?;
+    let db = server::db()?;
+    let result = async {
+        let id = ProposalId::parse(&id)?;
+        let detail = crate::proposals::service::proposal_detail(&db, &actor, id).await?;
+        Ok((detail, crate::proposals::service::revision_of(&db, id).await?))
+    }
+    .await;
+    respond(result)
+}
+
+#[server]
+pub async fn edit_proposal(
+    id: ProposalId,
+    revision: i32,
+    #[server(flatten)] form: ProposalForm,
+) -> Result<BoardProposal, AppError> {
+    let actor = crate::auth::actor().await?;
+    let state = server::state()?;
+    respond(crate::proposals::service::moderator_edit(&state.db, &state.live, &actor, id, revision, &form).await)
+}
+
+#[server]
+pub async fn hide_proposal(id: ProposalId, #[server(default)] reason: String) -> Result<(), AppError> {
+    let actor = crate::auth::actor().await?;
+    let state = server::state()?;
+    respond(crate::proposals::service::hide(&state.db, &state.live, &actor, id, &reason).await)
+}
+
+#[server]
+pub async fn restore_proposal(id: ProposalId) -> Result<(), AppError> {
+    let actor = crate::auth::actor().await?;
+    let state = server::state()?;
+    respond(crate::proposals::service::restore(&state.db, &state.live, &actor, id).await)
+}
+
+#[server]
+pub async fn dismiss_report(id: ReportId) -> Result<(), AppError> {
+    let actor = crate::auth::actor().await?;
+    respond(crate::proposals::service::dismiss_report(&server::db()?, &actor, id).await)
+}
