@@ -15,14 +15,14 @@ use crate::{
         pages::{CurrentUserResource, LoginPage, SetupPage, UsersPage},
         types::{CurrentUser, Role},
     },
-    board::pages::{BeamerPage, WorkshopPage},
+    board::pages::{BeamerPage, StaffWorkshopPage, WorkshopPage},
     clustering::pages::ClusteringPageView,
     i18n::{I18n, Lang, use_i18n},
     participants::pages::JoinWithCode,
     processes::pages::{HomePage, NewProcessPage, ProcessEditor, ProcessPage, StaffHome},
     proposals::pages::{ModeratorProposalPage, OwnProposalPage, ReportPage},
     ui::NotFound,
-    workshops::pages::{MyWorkshops, NewWorkshopPage, ProcessWorkshops, StaffWorkshopPage},
+    workshops::pages::{MyWorkshops, NewWorkshopPage, ProcessWorkshops},
 };
 
 /// The language of this render: the request's on the server, `<html lang>` in the browser.

@@ -1,15 +1,15 @@
 //! The live board of a workshop: proposals grouped by action field and the clusters formed so
 //! far, for participants, moderators and the projector, kept current without reload.
 //!
-//! Staff views hydrate and apply data events; participant pages carry no wasm: the server
-//! renders every change as HTML fragments with the same components the page uses (`view`),
-//! once per language in use (`publish`), and `public/live.js` swaps them in by id (`stream` is
-//! the server-sent-events endpoint). `docs/ARCHITECTURE.md` describes the path.
+//! The board composes the other features: proposals' cards, clusters, the participant count
+//! and the workshop's state. Each feature publishes its own changes to the hub (its data event,
+//! and for participant pages the fragment rendered with its own component, once per language
+//! in use); `stream` is the server-sent-events endpoint and `frontend/live.js` swaps the
+//! fragments in by id. Staff views hydrate and apply the data events. `docs/ARCHITECTURE.md`
+//! describes the path.
 
 pub mod api;
 pub mod pages;
-#[cfg(feature = "ssr")]
-pub mod publish;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

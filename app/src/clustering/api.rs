@@ -22,6 +22,22 @@ pub struct ClusteringPage {
     pub info: WorkshopInfo,
     pub clustering: Clustering,
     pub proposals: Vec<BoardProposal>,
+    pub participants: u64,
+}
+
+impl ClusteringPage {
+    /// The page's cards and clusters as the live board state holds them.
+    #[must_use]
+    pub fn into_board(self) -> crate::workshops::types::Board {
+        crate::workshops::types::Board {
+            info: self.info,
+            viewer: crate::workshops::types::Viewer::Moderator,
+            participants: self.participants,
+            proposals: self.proposals,
+            clusters: self.clustering.clusters,
+            version: String::new(),
+        }
+    }
 }
 
 /// One clustering step, as the page sends it.
@@ -54,14 +70,16 @@ impl Step {
 }
 
 #[server(input = GetUrl)]
-pub async fn get_clustering_page(id: String) -> Result<ClusteringPage, AppError> {
+pub async fn get_clustering_page(id: WorkshopId) -> Result<ClusteringPage, AppError> {
     let actor = crate::auth::actor().await?;
     let db = server::db()?;
     let result = async {
-        let id = WorkshopId::parse(&id)?;
-        let board = crate::board::service::moderator_board(&db, &actor, id).await?;
         let clustering = service::view(&db, &actor, id).await?;
-        Ok(ClusteringPage { info: board.info, clustering, proposals: board.proposals })
+        let ws = crate::workshops::service::moderated(&db, &actor, id).await?;
+        let info = crate::workshops::service::info(&db, &ws).await?;
+        let (proposals, participants) =
+            crate::proposals::service::visible_to(&db, ws.id, crate::workshops::types::Viewer::Moderator, None).await?;
+        Ok(ClusteringPage { info, clustering, proposals, participants })
     }
     .await;
     respond(result)

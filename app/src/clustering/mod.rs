@@ -2,6 +2,7 @@
 //! the moderator's button and `plenum suggest-clusters` share.
 
 pub mod api;
+pub mod components;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

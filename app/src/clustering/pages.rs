@@ -12,18 +12,19 @@ use super::{
     types::{ClusterId, ClusterView, Clustering, HistoryEntry, Suggestion},
 };
 use crate::{
-    board::view::{BoardMode, Live, Source, connect},
     error::AppError,
     i18n::{I18n, use_i18n},
     processes::types::ActionFieldId,
     ui::{ErrorPage, Loading},
-    workshops::types::{Board, BoardProposal, ProposalId, ProposalStatus, Viewer, WorkshopId, WorkshopState},
+    workshops::live::{BoardMode, Live, connect},
+    workshops::types::{BoardProposal, ProposalId, ProposalStatus, WorkshopId, WorkshopState},
 };
 
 #[component]
 pub fn ClusteringPageView() -> impl IntoView {
-    let params = use_params_map();
-    let page = Resource::new(move || params.read().get("id").unwrap_or_default(), get_clustering_page);
+    let _params = use_params_map();
+    let page =
+        Resource::new(crate::ui::route_id("id", WorkshopId::parse), |id| async move { get_clustering_page(id?).await });
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -89,7 +90,7 @@ impl Desk {
 
     fn reload(self) {
         leptos::task::spawn_local(async move {
-            if let Ok(page) = get_clustering_page(self.ws.to_string()).await {
+            if let Ok(page) = get_clustering_page(self.ws).await {
                 self.clustering.set(page.clustering);
             }
         });
@@ -136,16 +137,12 @@ impl Desk {
 fn ClusterBoard(page: ClusteringPage) -> impl IntoView {
     let i18n = use_i18n();
     let info = page.info.clone();
-    let board = Board {
-        info: info.clone(),
-        viewer: Viewer::Moderator,
-        participants: 0,
-        proposals: page.proposals.clone(),
-        clusters: page.clustering.clusters.clone(),
-        version: String::new(),
-    };
-    let live = Live::new(&board, BoardMode::Moderator);
-    connect(live, info.join_code.clone(), Source::Moderator(info.id));
+    let live = Live::new(&page.clone().into_board(), BoardMode::Moderator);
+    let id = info.id;
+    let reload: crate::workshops::live::Reload = std::rc::Rc::new(move || {
+        Box::pin(async move { get_clustering_page(id).await.map(ClusteringPage::into_board) })
+    });
+    connect(live, info.join_code.clone(), reload);
     let desk = Desk {
         ws: info.id,
         clustering: RwSignal::new(page.clustering),

@@ -9,14 +9,16 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
+use leptos::prelude::*;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
-    TransactionTrait, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionSession, TransactionTrait, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{
+    components::ClusterList,
     similar::{self, Item},
     types::{ClusterId, ClusterText, ClusterView, Clustering, HistoryEntry, Suggestion},
 };
@@ -27,11 +29,12 @@ use crate::{
     server::{
         LiveHub,
         entities::{action_fields, cluster_members, cluster_steps, clusters, proposals, users, workshops},
+        html::render_html,
         write_turn,
     },
     workshops::{
         service::{moderated, state_of},
-        types::{LiveEvent, ProposalId, ProposalStatus, WorkshopId, WorkshopState},
+        types::{LiveEvent, ProposalId, ProposalStatus, WorkshopId, WorkshopState, live_ids},
     },
 };
 
@@ -315,7 +318,10 @@ fn new_cluster(field: Uuid, text: &ClusterText) -> ClusterRow {
 /// # Errors
 /// `Unauthenticated`/`Forbidden`, `NotFound` (cards of another workshop), `Conflict` (not
 /// clustering, changed meanwhile, another field unconfirmed), `Invalid`.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a clustering step: connection, hub, actor, workshop, version and its own inputs"
+)]
 pub async fn create<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     live: &LiveHub,
@@ -341,7 +347,10 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
 ///
 /// # Errors
 /// As [`create`].
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a clustering step: connection, hub, actor, workshop, version and its own inputs"
+)]
 pub async fn add<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     live: &LiveHub,
@@ -384,7 +393,10 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
 ///
 /// # Errors
 /// As [`create`]; `Invalid` for a cluster merged with itself.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a clustering step: connection, hub, actor, workshop, version and its own inputs"
+)]
 pub async fn merge<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     live: &LiveHub,
@@ -414,7 +426,10 @@ pub async fn merge<C: ConnectionTrait + TransactionTrait>(
 ///
 /// # Errors
 /// As [`create`]; `Invalid` for cards not in the cluster.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a clustering step: connection, hub, actor, workshop, version and its own inputs"
+)]
 pub async fn split<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     live: &LiveHub,
@@ -521,7 +536,33 @@ pub async fn undo_redo<C: ConnectionTrait + TransactionTrait>(
 /// Tells every board the clusters after a committed step, and returns the new clustering.
 async fn announce(db: &impl ConnectionTrait, live: &LiveHub, id: WorkshopId) -> Result<Clustering, AppError> {
     let view = view_of(db, id.0).await?;
-    crate::board::publish::publish(db, live, id, &LiveEvent::Clusters { clusters: view.clusters.clone() }).await;
+    // Participant pages get the cluster cards as a fragment, with the titles of their visible
+    // proposals (read once, only when pages are open).
+    let titles: HashMap<Uuid, String> = if live.page_languages(id.0).is_empty() {
+        HashMap::new()
+    } else {
+        let members: Vec<Uuid> = view.clusters.iter().flat_map(|c| c.members.iter().map(|m| m.0)).collect();
+        proposals::Entity::find()
+            .select_only()
+            .columns([proposals::Column::Id, proposals::Column::Title])
+            .filter(proposals::Column::Id.is_in(members))
+            .filter(proposals::Column::Status.eq(ProposalStatus::Visible.as_str()))
+            .into_tuple::<(Uuid, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    };
+    let cards: Vec<(ClusterView, Vec<String>)> = view
+        .clusters
+        .iter()
+        .map(|c| (c.clone(), c.members.iter().filter_map(|m| titles.get(&m.0).cloned()).collect()))
+        .collect();
+    live.send(id.0, &LiveEvent::Clusters { clusters: view.clusters.clone() }, |lang| {
+        let cards = cards.clone();
+        let html = render_html(lang, move || view! { <ClusterList clusters=cards projector=false /> });
+        serde_json::json!([["html", live_ids::CLUSTERS, html]]).to_string()
+    });
     Ok(view)
 }
 

@@ -3,25 +3,14 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{
-    error::AppError, ids::id_type, processes::types::ActionFieldId, validate::Form, workshops::types::ProposalId,
-};
+use crate::{error::AppError, validate::Form, workshops::types::ProposalId};
 
-id_type!(ClusterId);
+pub use crate::workshops::types::{ClusterId, ClusterView};
 
 pub const CLUSTER_TITLE_MAX: usize = 120;
 pub const CLUSTER_SUMMARY_MAX: usize = 1_000;
 /// Clustering steps that can be undone, counted back from the latest.
 pub const UNDO_DEPTH: usize = 50;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClusterView {
-    pub id: ClusterId,
-    pub action_field_id: ActionFieldId,
-    pub title: String,
-    pub summary: String,
-    pub members: Vec<ProposalId>,
-}
 
 /// The clustering of a workshop: its clusters and the proposals in none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

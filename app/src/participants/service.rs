@@ -80,7 +80,7 @@ pub async fn join(
     .await?;
     drop(turn);
     let count = participant_count(db, ws.id).await?;
-    crate::board::publish::publish(db, live, WorkshopId(ws.id), &LiveEvent::Participants { count }).await;
+    publish_count(live, WorkshopId(ws.id), count);
     Ok((token, ParticipantId(id)))
 }
 
@@ -203,6 +203,14 @@ pub async fn delete_participant(
         .await?;
     drop(turn);
     let count = participant_count(db, p.workshop_id).await?;
-    crate::board::publish::publish(db, live, WorkshopId(p.workshop_id), &LiveEvent::Participants { count }).await;
+    publish_count(live, WorkshopId(p.workshop_id), count);
     Ok(())
+}
+
+/// Tells every board the number of participants (participant pages: the text, in their language).
+fn publish_count(live: &LiveHub, workshop: WorkshopId, count: u64) {
+    live.send(workshop.0, &LiveEvent::Participants { count }, |lang| {
+        let text = crate::i18n::I18n { lang }.ta("board-participants", &[("count", count.to_string())]);
+        serde_json::json!([["text", crate::workshops::types::live_ids::PARTICIPANT_COUNT, text]]).to_string()
+    });
 }

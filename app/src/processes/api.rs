@@ -29,13 +29,9 @@ pub async fn list_processes() -> Result<Vec<ProcessSummary>, AppError> {
 
 /// One process; drafts only for staff.
 #[server(input = GetUrl)]
-pub async fn get_process(id: String) -> Result<ProcessDetail, AppError> {
+pub async fn get_process(id: ProcessId) -> Result<ProcessDetail, AppError> {
     let actor = crate::auth::actor().await?;
-    let result = match ProcessId::parse(&id) {
-        Ok(id) => service::detail(&server::db()?, &actor, id).await,
-        Err(e) => Err(e),
-    };
-    respond(result)
+    respond(service::detail(&server::db()?, &actor, id).await)
 }
 
 /// Creates a draft process and opens its editor.
@@ -181,11 +177,7 @@ pub async fn delete_theme(id: ThemeId) -> Result<(), AppError> {
 
 /// One process for its editor (organizers and admins).
 #[server(input = GetUrl)]
-pub async fn get_process_for_edit(id: String) -> Result<ProcessDetail, AppError> {
+pub async fn get_process_for_edit(id: ProcessId) -> Result<ProcessDetail, AppError> {
     let actor = crate::auth::organizer().await?;
-    let result = match ProcessId::parse(&id) {
-        Ok(id) => service::detail(&server::db()?, &actor, id).await,
-        Err(e) => Err(e),
-    };
-    respond(result)
+    respond(service::detail(&server::db()?, &actor, id).await)
 }

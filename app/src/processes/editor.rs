@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::{
     api::{
@@ -64,12 +63,9 @@ pub type ProcessSection = fn(ProcessId) -> AnyView;
 /// workshops list, so processes need not know workshops).
 #[component]
 pub fn ProcessEditor(section: ProcessSection) -> impl IntoView {
-    let params = use_params_map();
+    let id = crate::ui::route_id("id", ProcessId::parse);
     let refresh = RwSignal::new(0u32);
-    let detail = Resource::new(
-        move || (params.read().get("id").unwrap_or_default(), refresh.get()),
-        |(id, _)| get_process_for_edit(id),
-    );
+    let detail = Resource::new(move || (id(), refresh.get()), |(id, _)| async move { get_process_for_edit(id?).await });
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {

@@ -72,8 +72,10 @@ fn ProcessCards(list: Vec<ProcessSummary>, public: bool) -> impl IntoView {
 /// The public page of one process: timeline, goals, action fields, themes.
 #[component]
 pub fn ProcessPage() -> impl IntoView {
-    let params = use_params_map();
-    let detail = Resource::new(move || params.read().get("id").unwrap_or_default(), get_process);
+    let _params = use_params_map();
+    let detail = Resource::new(crate::ui::route_id("id", crate::processes::types::ProcessId::parse), |id| async move {
+        get_process(id?).await
+    });
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

@@ -7,7 +7,9 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::{
     error::AppError,
-    workshops::types::{BoardProposal, ProposalDetail, ProposalForm, ProposalId, ReportId, WorkshopId, WorkshopInfo},
+    workshops::types::{
+        BoardProposal, OwnProposalView, ProposalDetail, ProposalForm, ProposalId, ReportId, WorkshopId,
+    },
 };
 #[cfg(feature = "ssr")]
 use crate::{
@@ -31,13 +33,16 @@ pub async fn submit_proposal(code: String, #[server(flatten)] form: ProposalForm
 
 /// One of the caller's own proposals, for its edit page.
 #[server(input = GetUrl, endpoint = "w/own")]
-pub async fn get_own_proposal(code: String, id: String) -> Result<(WorkshopInfo, BoardProposal), AppError> {
+pub async fn get_own_proposal(code: String, id: ProposalId) -> Result<OwnProposalView, AppError> {
     let token = token(&code);
-    let result = match ProposalId::parse(&id) {
-        Ok(id) => crate::proposals::service::get_own(&server::db()?, &code, token.as_deref(), id).await,
-        Err(e) => Err(e),
-    };
-    respond(result)
+    respond(crate::proposals::service::get_own(&server::db()?, &code, token.as_deref(), id).await)
+}
+
+/// A visible proposal of the participant's workshop, for its report page.
+#[server(input = GetUrl, endpoint = "w/proposal")]
+pub async fn get_visible_proposal(code: String, id: ProposalId) -> Result<BoardProposal, AppError> {
+    let token = token(&code);
+    respond(crate::proposals::service::visible_one(&server::db()?, &code, token.as_deref(), id).await)
 }
 
 #[server(endpoint = "w/update")]
@@ -85,16 +90,9 @@ pub async fn add_room_proposal(
 }
 
 #[server(input = GetUrl)]
-pub async fn get_proposal_detail(id: String) -> Result<(ProposalDetail, i32), AppError> {
+pub async fn get_proposal_detail(id: ProposalId) -> Result<ProposalDetail, AppError> {
     let actor = crate::auth::actor().await?;
-    let db = server::db()?;
-    let result = async {
-        let id = ProposalId::parse(&id)?;
-        let detail = crate::proposals::service::proposal_detail(&db, &actor, id).await?;
-        Ok((detail, crate::proposals::service::revision_of(&db, id).await?))
-    }
-    .await;
-    respond(result)
+    respond(crate::proposals::service::proposal_detail(&server::db()?, &actor, id).await)
 }
 
 #[server]

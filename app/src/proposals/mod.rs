@@ -2,6 +2,9 @@
 //! every version kept, withdrawn, reported, and moderated.
 
 pub mod api;
+pub mod components;
+#[cfg(feature = "ssr")]
+pub mod live;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

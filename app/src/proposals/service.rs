@@ -1,7 +1,7 @@
 //! Proposals: submitting with the per-participant limits, editing with every version kept,
 //! withdrawing, reports, and moderation (room proposals, edits, hide with a reason, restore).
 //!
-//! Every change that boards show is published (`board::publish`) after its transaction commits.
+//! Every change that boards show is published (`live`) after its transaction commits.
 
 use std::collections::HashMap;
 
@@ -14,14 +14,13 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::{
-    board::service::{board_view, to_board},
     participants::service::participant_for,
     workshops::service::{by_code, info, moderated, scope, state_of},
 };
 
 use crate::workshops::types::{
-    BoardProposal, LiveEvent, PROPOSALS_PER_MINUTE, PROPOSALS_PER_PARTICIPANT, ProposalDetail, ProposalForm,
-    ProposalId, ProposalInput, ProposalStatus, ReportId, Revision, WorkshopId, WorkshopInfo, WorkshopState,
+    Author, BoardProposal, OwnProposalView, PROPOSALS_PER_MINUTE, PROPOSALS_PER_PARTICIPANT, ProposalDetail,
+    ProposalForm, ProposalId, ProposalInput, ProposalStatus, ReportId, Revision, Viewer, WorkshopId, WorkshopState,
 };
 use crate::{
     auth::types::Actor,
@@ -171,13 +170,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     txn.commit().await?;
     drop(turn);
     let proposal = to_board(model, Some(&participant), false, 0);
-    crate::board::publish::publish(
-        db,
-        live,
-        WorkshopId(ws.id),
-        &LiveEvent::Upsert { proposal: Box::new(proposal.clone()) },
-    )
-    .await;
+    super::live::publish_card(db, live, WorkshopId(ws.id), &proposal).await;
     Ok(BoardProposal { mine: true, ..proposal })
 }
 
@@ -233,11 +226,11 @@ pub async fn get_own(
     code: &str,
     token: Option<&str>,
     id: ProposalId,
-) -> Result<(WorkshopInfo, BoardProposal), AppError> {
+) -> Result<OwnProposalView, AppError> {
     let ws = by_code(db, code).await?;
     let participant = participant_for(db, &ws, token).await?;
     let p = own_proposal(db, &ws, &participant, id).await?;
-    Ok((info(db, &ws).await?, to_board(p, Some(&participant), true, 0)))
+    Ok(OwnProposalView { workshop: info(db, &ws).await?, proposal: to_board(p, Some(&participant), true, 0) })
 }
 
 /// Writes a new version of a proposal (keeping the old ones) and tells the boards.
@@ -277,13 +270,7 @@ async fn revise<C: ConnectionTrait + TransactionTrait>(
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
     let board = board_view(db, updated, 0).await?;
     if board.status == ProposalStatus::Visible {
-        crate::board::publish::publish(
-            db,
-            live,
-            WorkshopId(ws.id),
-            &LiveEvent::Upsert { proposal: Box::new(board.clone()) },
-        )
-        .await;
+        super::live::publish_card(db, live, WorkshopId(ws.id), &board).await;
     }
     Ok(board)
 }
@@ -343,13 +330,7 @@ pub async fn withdraw_own<C: ConnectionTrait + TransactionTrait>(
         .await?;
     txn.commit().await?;
     drop(turn);
-    crate::board::publish::publish(
-        db,
-        live,
-        WorkshopId(ws.id),
-        &LiveEvent::Remove { id, field: ActionFieldId(p.action_field_id) },
-    )
-    .await;
+    super::live::publish_removal(db, live, WorkshopId(ws.id), id, ActionFieldId(p.action_field_id)).await;
     Ok(())
 }
 
@@ -435,7 +416,7 @@ pub async fn add_from_room<C: ConnectionTrait + TransactionTrait>(
     txn.commit().await?;
     drop(turn);
     let proposal = to_board(model, None, false, 0);
-    crate::board::publish::publish(db, live, id, &LiveEvent::Upsert { proposal: Box::new(proposal.clone()) }).await;
+    super::live::publish_card(db, live, id, &proposal).await;
     Ok(proposal)
 }
 
@@ -491,13 +472,7 @@ pub async fn hide(
         .exec(db)
         .await?;
     drop(turn);
-    crate::board::publish::publish(
-        db,
-        live,
-        WorkshopId(ws.id),
-        &LiveEvent::Remove { id, field: ActionFieldId(p.action_field_id) },
-    )
-    .await;
+    super::live::publish_removal(db, live, WorkshopId(ws.id), id, ActionFieldId(p.action_field_id)).await;
     Ok(())
 }
 
@@ -520,13 +495,7 @@ pub async fn restore(db: &impl ConnectionTrait, live: &LiveHub, actor: &Actor, i
         .await?;
     drop(turn);
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
-    crate::board::publish::publish(
-        db,
-        live,
-        WorkshopId(ws.id),
-        &LiveEvent::Upsert { proposal: Box::new(board_view(db, updated, 0).await?) },
-    )
-    .await;
+    super::live::publish_card(db, live, WorkshopId(ws.id), &board_view(db, updated, 0).await?).await;
     Ok(())
 }
 
@@ -582,17 +551,135 @@ pub async fn proposal_detail(
         .collect();
     let reports =
         proposal_reports::Entity::find().filter(proposal_reports::Column::ProposalId.eq(p.id)).count(db).await?;
+    let revision = p.revision;
     Ok(ProposalDetail {
         workshop: info(db, &ws).await?,
         proposal: board_view(db, p, u32::try_from(reports).unwrap_or(u32::MAX)).await?,
         revisions,
+        revision,
     })
 }
 
-/// The current revision number of a proposal (the edit form sends it back).
+// ---------------------------------------------------------------------------------------------
+// As boards show them
+
+fn author_of(p: &proposals::Model, by: Option<&participants::Model>) -> (Author, Option<String>) {
+    if p.from_room {
+        return (Author::Room, None);
+    }
+    match by {
+        Some(b) if b.deleted => (Author::Deleted, None),
+        Some(b) => (b.display_name.clone().map_or(Author::Anonymous, Author::Named), b.organisation.clone()),
+        None => (Author::Deleted, None),
+    }
+}
+
+pub(crate) fn to_board(
+    p: proposals::Model,
+    by: Option<&participants::Model>,
+    mine: bool,
+    reports: u32,
+) -> BoardProposal {
+    let (author, organisation) = author_of(&p, by);
+    BoardProposal {
+        id: ProposalId(p.id),
+        action_field_id: ActionFieldId(p.action_field_id),
+        author,
+        organisation,
+        status: ProposalStatus::parse(&p.status),
+        edited: p.revision > 1,
+        mine,
+        reports,
+        title: p.title,
+        description: p.description,
+        goal: p.goal,
+        target_group: p.target_group,
+        partners: p.partners,
+        timeframe: p.timeframe,
+        hidden_reason: p.hidden_reason,
+        created_at: p.created_at,
+    }
+}
+
+/// A stored proposal as a board shows it, with its author looked up.
+pub(crate) async fn board_view(
+    db: &impl ConnectionTrait,
+    p: proposals::Model,
+    reports: u32,
+) -> Result<BoardProposal, AppError> {
+    let by = match p.participant_id {
+        Some(id) => participants::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    Ok(to_board(p, by.as_ref(), false, reports))
+}
+
+/// A visible proposal of the participant's workshop (the one they are about to report).
 ///
 /// # Errors
-/// `NotFound`.
-pub async fn revision_of(db: &impl ConnectionTrait, id: ProposalId) -> Result<i32, AppError> {
-    Ok(proposals::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)?.revision)
+/// `NotFound` (also for hidden or withdrawn ones), `Unauthenticated`, `Forbidden`.
+pub async fn visible_one(
+    db: &impl ConnectionTrait,
+    code: &str,
+    token: Option<&str>,
+    id: ProposalId,
+) -> Result<BoardProposal, AppError> {
+    let ws = by_code(db, code).await?;
+    participant_for(db, &ws, token).await?;
+    let p = proposals::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .filter(|p| p.workshop_id == ws.id && p.status == ProposalStatus::Visible.as_str())
+        .ok_or(AppError::NotFound)?;
+    board_view(db, p, 0).await
+}
+
+/// The proposals a viewer may see, newest first, with their authors (moderators: hidden ones
+/// too, with report counts; a participant: their own hidden ones with the reason), and the
+/// number of participants.
+///
+/// # Errors
+/// `Internal` when the database fails.
+pub async fn visible_to(
+    db: &impl ConnectionTrait,
+    workshop: Uuid,
+    viewer: Viewer,
+    me: Option<Uuid>,
+) -> Result<(Vec<BoardProposal>, u64), AppError> {
+    let people: HashMap<Uuid, participants::Model> = participants::Entity::find()
+        .filter(participants::Column::WorkshopId.eq(workshop))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let rows = proposals::Entity::find()
+        .filter(proposals::Column::WorkshopId.eq(workshop))
+        .filter(proposals::Column::Status.ne(ProposalStatus::Withdrawn.as_str()))
+        .order_by_desc(proposals::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let mut report_counts: HashMap<Uuid, u32> = HashMap::new();
+    if viewer == Viewer::Moderator {
+        let ids: Vec<Uuid> = rows.iter().map(|p| p.id).collect();
+        for r in
+            proposal_reports::Entity::find().filter(proposal_reports::Column::ProposalId.is_in(ids)).all(db).await?
+        {
+            *report_counts.entry(r.proposal_id).or_default() += 1;
+        }
+    }
+    let proposals: Vec<BoardProposal> = rows
+        .into_iter()
+        .filter_map(|p| {
+            let mine = me.is_some() && p.participant_id == me;
+            let hidden = p.status == ProposalStatus::Hidden.as_str();
+            if hidden && viewer == Viewer::Participant && !mine {
+                return None;
+            }
+            let by = p.participant_id.and_then(|id| people.get(&id));
+            let reports = report_counts.get(&p.id).copied().unwrap_or(0);
+            Some(to_board(p, by, mine, reports))
+        })
+        .collect();
+    Ok((proposals, people.values().filter(|p| !p.deleted).count() as u64))
 }

@@ -1,5 +1,4 @@
 //! sea-orm entities. They stay on the server: services map them to DTOs.
-#![allow(clippy::all)]
 
 macro_rules! no_relations {
     () => {

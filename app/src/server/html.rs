@@ -4,6 +4,20 @@
 //! wasm they are dead weight (and the Nu Html Checker calls `<!>` a bogus comment). User text
 //! never contains a raw `<` (it is escaped), so every `<!` and `<script` found is markup.
 
+/// Renders a view as a page that never hydrates shows it, in one language (a live fragment).
+pub fn render_html<V: leptos::prelude::IntoView + 'static>(
+    lang: crate::i18n::Lang,
+    view: impl FnOnce() -> V,
+) -> String {
+    use leptos::prelude::*;
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_context(crate::i18n::I18n { lang });
+        view().into_view().to_html()
+    });
+    strip_hydration_marks(&html)
+}
+
 /// Removes `<!>` and `<!-- … -->` marks.
 #[must_use]
 pub fn strip_hydration_marks(html: &str) -> String {

@@ -128,6 +128,20 @@ impl LiveHub {
         });
     }
 
+    /// Publishes a change: `event` as the data frame of the staff views, and for every language
+    /// with participant pages open, the fragment operations `pages` renders in it.
+    pub fn send(&self, topic: Uuid, event: &impl serde::Serialize, pages: impl Fn(Lang) -> String) {
+        let data = match serde_json::to_string(event) {
+            Ok(json) => json,
+            Err(e) => {
+                tracing::error!(error = %e, "live event not serialisable");
+                return;
+            }
+        };
+        let pages = self.page_languages(topic).into_iter().map(|lang| (lang, pages(lang))).collect();
+        self.publish(topic, &Change { data: &data, pages });
+    }
+
     /// Open views of a topic (for tests and the status line).
     #[must_use]
     pub fn listeners(&self, topic: Uuid) -> usize {

@@ -8,6 +8,16 @@ use crate::{
     i18n::use_i18n,
 };
 
+/// A typed id from the current route's parameter `name` (a malformed one is `NotFound`), for a
+/// resource's key.
+pub fn route_id<T: 'static>(
+    name: &'static str,
+    parse: fn(&str) -> Result<T, AppError>,
+) -> impl Fn() -> Result<T, AppError> + Clone + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || parse(&params.read().get(name).unwrap_or_default())
+}
+
 /// The error of a server action's last call, if it failed (also after a post without JavaScript).
 pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
 where

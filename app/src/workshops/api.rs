@@ -96,14 +96,10 @@ pub async fn list_my_workshops() -> Result<Vec<WorkshopSummary>, AppError> {
 }
 
 #[server(input = GetUrl)]
-pub async fn get_workshop_admin(id: String) -> Result<WorkshopAdmin, AppError> {
+pub async fn get_workshop_admin(id: WorkshopId) -> Result<WorkshopAdmin, AppError> {
     let actor = crate::auth::actor().await?;
     let state = server::state()?;
-    let result = match WorkshopId::parse(&id) {
-        Ok(id) => service::admin_view(&state.db, &actor, id, &state.settings.public_url).await,
-        Err(e) => Err(e),
-    };
-    respond(result)
+    respond(service::admin_view(&state.db, &actor, id, &state.settings.public_url).await)
 }
 
 /// Moves the workshop one step; `from` is the state the moderator saw.

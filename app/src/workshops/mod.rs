@@ -1,8 +1,10 @@
-//! Workshops: set-up, joining without an account, proposals per action field, the projector
-//! view and moderation. The live board itself is the `board` feature.
+//! Workshops: set-up by organizers, the course run by moderators, who may run a workshop, the
+//! shared workshop types (with the live events and the ids of the live fragments) and the live
+//! state of hydrated staff boards. Participants, proposals, clustering and the board build on it.
 
 pub mod api;
 pub mod components;
+pub mod live;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -483,7 +483,8 @@ pub async fn set_state(
     if result.rows_affected == 0 {
         return Err(AppError::Conflict(Msg::new("ws-state-changed")));
     }
-    crate::board::publish::publish(db, live, id, &LiveEvent::State { state: to }).await;
+    // A new state changes what the participant pages show (the form, the notices): they reload.
+    live.send(id.0, &LiveEvent::State { state: to }, |_| r#"[["reload"]]"#.to_owned());
     Ok(())
 }
 

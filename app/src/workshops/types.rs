@@ -11,7 +11,7 @@ use crate::{
     validate::Form,
 };
 
-id_type!(WorkshopId, ProposalId, ParticipantId, ReportId);
+id_type!(WorkshopId, ProposalId, ParticipantId, ReportId, ClusterId);
 
 pub const TITLE_MAX: usize = 120;
 pub const PLACE_MAX: usize = 300;
@@ -350,7 +350,7 @@ pub struct Board {
     /// Newest first.
     pub proposals: Vec<BoardProposal>,
     /// The clusters formed so far (from the clustering step on).
-    pub clusters: Vec<crate::clustering::types::ClusterView>,
+    pub clusters: Vec<ClusterView>,
     /// The live version this snapshot shows (participant pages compare it with the stream's).
     #[serde(default)]
     pub version: String,
@@ -399,6 +399,15 @@ pub struct ProposalDetail {
     pub workshop: WorkshopInfo,
     pub proposal: BoardProposal,
     pub revisions: Vec<Revision>,
+    /// The current revision number (the moderator's edit form sends it back).
+    pub revision: i32,
+}
+
+/// A participant's own proposal with its workshop, for the edit page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnProposalView {
+    pub workshop: WorkshopInfo,
+    pub proposal: BoardProposal,
 }
 
 /// A change on a board, sent to every open board of the workshop.
@@ -422,8 +431,18 @@ pub enum LiveEvent {
     },
     /// The clustering changed (a step, an undo or a redo): the clusters as they are now.
     Clusters {
-        clusters: Vec<crate::clustering::types::ClusterView>,
+        clusters: Vec<ClusterView>,
     },
+}
+
+/// A cluster as the boards show it: proposals that mean the same measure, under one title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClusterView {
+    pub id: ClusterId,
+    pub action_field_id: ActionFieldId,
+    pub title: String,
+    pub summary: String,
+    pub members: Vec<ProposalId>,
 }
 
 /// Validated settings of a workshop.
@@ -559,6 +578,33 @@ pub fn parse_reason(value: &str, min: usize) -> Result<String, AppError> {
     let mut form = Form::new();
     let reason = form.text("reason", value, min, REASON_MAX);
     form.finish().map(|()| reason)
+}
+
+/// The ids by which live fragments find their place on a participant's page.
+pub mod live_ids {
+    use super::ProposalId;
+    use crate::processes::types::ActionFieldId;
+
+    pub const PROPOSAL_COUNT: &str = "board-proposal-count";
+    pub const PARTICIPANT_COUNT: &str = "board-participant-count";
+    pub const CLUSTERS: &str = "board-clusters";
+
+    #[must_use]
+    pub fn item(id: ProposalId) -> String {
+        format!("p-{id}")
+    }
+    #[must_use]
+    pub fn list(field: ActionFieldId) -> String {
+        format!("list-{field}")
+    }
+    #[must_use]
+    pub fn count(field: ActionFieldId) -> String {
+        format!("count-{field}")
+    }
+    #[must_use]
+    pub fn empty(field: ActionFieldId) -> String {
+        format!("empty-{field}")
+    }
 }
 
 #[cfg(test)]

@@ -4,14 +4,15 @@
 use leptos::prelude::*;
 
 use crate::{
-    board::view::{BoardMode, Live, ProposalCard},
     error::AppError,
     i18n::use_i18n,
     proposals::api::{SubmitProposal, WithdrawOwnProposal},
+    proposals::components::ProposalCard,
     ui::{Field, FormError, SelectField, TextArea, action_error, field_error},
+    workshops::live::BoardMode,
     workshops::types::{
         BoardProposal, FieldRef, PROPOSAL_DESCRIPTION_MAX, PROPOSAL_SHORT_MAX, PROPOSAL_TITLE_MAX, ProposalStatus,
-        TIMEFRAME_MAX, WorkshopState,
+        TIMEFRAME_MAX,
     },
 };
 
@@ -85,18 +86,16 @@ pub fn ProposalFields(
 
 /// One of the participant's own proposals: edit, withdraw, or the reason it was hidden.
 #[component]
-pub fn OwnProposal(proposal: BoardProposal, code: String, live: Live) -> impl IntoView {
+pub fn OwnProposal(proposal: BoardProposal, code: String, collecting: bool) -> impl IntoView {
     let i18n = use_i18n();
     let withdraw = ServerAction::<WithdrawOwnProposal>::new();
     let errors = action_error(withdraw);
     let id = proposal.id;
     let title = proposal.title.clone();
-    let collecting = move || live.state.get() == WorkshopState::Collecting;
     view! {
         <ProposalCard proposal=proposal mode=BoardMode::Participant code=code.clone() />
-        {move || {
-            let (code, title) = (code.clone(), title.clone());
-            collecting().then(move || view! {
+        {
+            collecting.then(move || view! {
             <div class="card-actions">
                 <a class="button secondary" href=format!("/w/{code}/p/{id}")
                     aria-label=i18n.ta("proposal-edit-label", &[("title", title.clone())])>{i18n.t("proposal-edit")}</a>
@@ -109,39 +108,23 @@ pub fn OwnProposal(proposal: BoardProposal, code: String, live: Live) -> impl In
                 </ActionForm>
             </div>
             })
-        }}
+        }
     }
 }
 
-/// The proposal form: a plain form post without JavaScript; with it, the form clears and the
-/// proposal appears on the board at once.
+/// The proposal form of the participant page (which never hydrates): a plain form post; with
+/// `live.js` it goes through `fetch` and the answer's regions are swapped in. `sent`: the
+/// redirect after a successful post says so.
 #[component]
-pub fn ProposalForm(code: String, fields: Vec<FieldRef>, live: Live, sent: bool) -> impl IntoView {
+pub fn ProposalForm(code: String, fields: Vec<FieldRef>, sent: bool) -> impl IntoView {
     let i18n = use_i18n();
     let submit = ServerAction::<SubmitProposal>::new();
     let errors = action_error(submit);
-    let form = NodeRef::<leptos::html::Form>::new();
-    let sent_now = RwSignal::new(false);
-    Effect::watch(
-        move || submit.version().get(),
-        move |_, _, _: Option<()>| {
-            if let Some(Ok(proposal)) = submit.value().get_untracked() {
-                live.upsert(proposal);
-                sent_now.set(true);
-                if let Some(form) = form.get_untracked() {
-                    form.reset();
-                }
-            } else {
-                sent_now.set(false);
-            }
-        },
-        false,
-    );
-    let show_sent = move || (sent_now.get() || (sent && submit.version().get() == 0)) && errors.get().is_none();
+    let show_sent = move || sent && errors.get().is_none();
     view! {
         <section class="panel" aria-labelledby="propose-heading">
             <h2 id="propose-heading">{i18n.t("proposal-new")}</h2>
-            <ActionForm action=submit node_ref=form attr:class="form" attr:novalidate=true attr:data-test="proposal-form"
+            <ActionForm action=submit attr:class="form" attr:novalidate=true attr:data-test="proposal-form"
                 attr:data-fetch="">
                 <FormError error=errors />
                 <input type="hidden" name="code" value=code />

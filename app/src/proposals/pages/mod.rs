@@ -10,13 +10,17 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    board::{api::get_board, view::author_text},
-    error::AppError,
     i18n::use_i18n,
-    proposals::api::{EditProposal, ReportProposal, UpdateOwnProposal, get_own_proposal, get_proposal_detail},
+    proposals::{
+        api::{
+            EditProposal, ReportProposal, UpdateOwnProposal, get_own_proposal, get_proposal_detail,
+            get_visible_proposal,
+        },
+        components::author_text,
+    },
     ui::refreshing,
-    ui::{ErrorPage, FormError, Loading, TextArea, action_error, field_error},
-    workshops::types::{ProposalStatus, REASON_MAX},
+    ui::{ErrorPage, FormError, Loading, TextArea, action_error, field_error, route_id},
+    workshops::types::{OwnProposalView, ProposalId, ProposalStatus, REASON_MAX},
 };
 
 /// `/w/{code}/p/{id}`: a participant edits their own proposal.
@@ -24,16 +28,14 @@ use crate::{
 pub fn OwnProposalPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let key = move || {
-        let p = params.read();
-        (p.get("code").unwrap_or_default().to_ascii_uppercase(), p.get("id").unwrap_or_default())
-    };
-    let data = Resource::new(key, |(code, id)| get_own_proposal(code, id));
+    let id = route_id("id", ProposalId::parse);
+    let key = move || (params.read().get("code").unwrap_or_default().to_ascii_uppercase(), id());
+    let data = Resource::new(key, |(code, id)| async move { get_own_proposal(code, id?).await });
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((info, proposal)) => {
+                    Ok(OwnProposalView { workshop: info, proposal }) => {
                         let update = ServerAction::<UpdateOwnProposal>::new();
                         let errors = action_error(update);
                         let code = info.join_code.clone();
@@ -67,16 +69,13 @@ pub fn ReportPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default().to_ascii_uppercase();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let board = Resource::new(code, get_board);
+    let id = route_id("id", ProposalId::parse);
+    let proposal =
+        Resource::new(move || (code(), id()), |(code, id)| async move { get_visible_proposal(code, id?).await });
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                let result = board.await.and_then(|b| {
-                    let wanted = id();
-                    b.proposals.into_iter().find(|p| p.id.to_string() == wanted).ok_or(AppError::NotFound)
-                });
-                match result {
+                match proposal.await {
                     Ok(p) => {
                         let report = ServerAction::<ReportProposal>::new();
                         let errors = action_error(report);
@@ -110,17 +109,15 @@ pub fn ReportPage() -> impl IntoView {
 #[component]
 pub fn ModeratorProposalPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
+    let id = route_id("id", ProposalId::parse);
     let refresh = RwSignal::new(0u32);
-    let data = Resource::new(
-        move || (params.read().get("id").unwrap_or_default(), refresh.get()),
-        |(id, _)| get_proposal_detail(id),
-    );
+    let data = Resource::new(move || (id(), refresh.get()), |(id, _)| async move { get_proposal_detail(id?).await });
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((detail, revision)) => {
+                    Ok(detail) => {
+                        let revision = detail.revision;
                         let edit = refreshing::<EditProposal>(refresh);
                         let errors = action_error(edit);
                         let p = detail.proposal.clone();

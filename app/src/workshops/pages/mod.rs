@@ -1,11 +1,10 @@
 //! Staff pages of workshops: the list in a process's editor and on the staff start page, the
-//! new-workshop form, and the workshop page (`staff`).
+//! new-workshop form and the settings panel (the staff workshop page composing the features
+//! is the board's).
 
 mod settings;
-mod staff;
 
-pub use settings::NewWorkshopPage;
-pub use staff::StaffWorkshopPage;
+pub use settings::{NewWorkshopPage, WorkshopSettings};
 
 use leptos::prelude::*;
 

@@ -62,8 +62,11 @@ pub fn WorkshopSettingsFields(
 #[component]
 pub fn NewWorkshopPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let process = Resource::new(move || params.read().get("id").unwrap_or_default(), get_process_for_edit);
+    let _params = use_params_map();
+    let process =
+        Resource::new(crate::ui::route_id("id", crate::processes::types::ProcessId::parse), |id| async move {
+            get_process_for_edit(id?).await
+        });
     view! {
         <Title text=i18n.t("ws-new") />
         <RequireOrganizer>

@@ -1,22 +1,27 @@
 //! Board pages: the participant's page (`/w/{code}`: join, propose, board; never hydrates),
-//! the moderator's live board and the projector.
+//! the staff page of a workshop with its live moderation board (`staff`), and the projector.
+
+mod staff;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub use staff::StaffWorkshopPage;
 
 use crate::participants::pages::{JoinView, NotOpen};
 use crate::proposals::pages::{OwnProposal, ProposalFields, ProposalForm};
 use crate::{
     board::{
         api::{get_entry, get_moderator_board},
-        view::{BoardMode, BoardView, Live, Source, connect},
+        view::BoardView,
     },
     i18n::use_i18n,
     proposals::api::AddRoomProposal,
     ui::{Empty, ErrorPage, FormError, Loading, action_error},
     workshops::{
         api::get_workshop_admin,
+        live::{BoardMode, Live, Reload, connect},
         types::{Board, Entry, Me, WorkshopAdmin, WorkshopState},
     },
 };
@@ -51,7 +56,7 @@ pub fn ParticipantView(board: Board, me: Me) -> impl IntoView {
     let info = board.info.clone();
     let code = info.join_code.clone();
     let live = Live::new(&board, BoardMode::Participant);
-    connect(live, code.clone(), Source::Participant(code.clone()));
+    let collecting = board.info.state == WorkshopState::Collecting;
     let sent_by_redirect = query.read_untracked().get("sent").is_some();
     let reported = query.read_untracked().get("reported").is_some();
     let greeting =
@@ -78,7 +83,7 @@ pub fn ParticipantView(board: Board, me: Me) -> impl IntoView {
                 {move || {
                     let state = live.state.get();
                     if state == WorkshopState::Collecting {
-                        view! { <ProposalForm code=form_code.clone() fields=form_fields.clone() live=live sent=sent_by_redirect /> }.into_any()
+                        view! { <ProposalForm code=form_code.clone() fields=form_fields.clone() sent=sent_by_redirect /> }.into_any()
                     } else {
                         view! { <p class="notice" role="status">{i18n.t(state_notice(state))}</p> }.into_any()
                     }
@@ -91,8 +96,8 @@ pub fn ParticipantView(board: Board, me: Me) -> impl IntoView {
                     <For each=move || mine.get() key=|p| (p.id, p.title.clone(), p.description.clone(), p.status)
                         children=move |p| {
                             let code = mine_code.clone();
-                            let own = format!("own-{}", crate::board::view::ids::item(p.id));
-                            view! { <li id=own><OwnProposal proposal=p code=code live=live /></li> }
+                            let own = format!("own-{}", crate::workshops::types::live_ids::item(p.id));
+                            view! { <li id=own><OwnProposal proposal=p code=code collecting=collecting /></li> }
                         } />
                 </ul>
             </section>
@@ -102,6 +107,11 @@ pub fn ParticipantView(board: Board, me: Me) -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// The moderator's snapshot, for a staff board's live channel to load again.
+fn reload_moderator_board(id: crate::workshops::types::WorkshopId) -> Reload {
+    std::rc::Rc::new(move || Box::pin(crate::board::api::get_moderator_board(id)))
 }
 
 pub fn state_notice(state: WorkshopState) -> &'static str {
@@ -119,7 +129,7 @@ pub fn ModeratorBoard(board: Board) -> impl IntoView {
     let i18n = use_i18n();
     let info = board.info.clone();
     let live = Live::new(&board, BoardMode::Moderator);
-    connect(live, info.join_code.clone(), Source::Moderator(info.id));
+    connect(live, info.join_code.clone(), reload_moderator_board(info.id));
     let (board_fields, board_code) = (info.fields.clone(), info.join_code.clone());
     let add = ServerAction::<AddRoomProposal>::new();
     let errors = action_error(add);
@@ -165,15 +175,9 @@ pub fn ModeratorBoard(board: Board) -> impl IntoView {
 /// `/staff/workshops/{id}/beamer`: the projector view, full-screen, large and high-contrast.
 #[component]
 pub fn BeamerPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let admin = Resource::new(id, get_workshop_admin);
-    let board = Resource::new(id, |id| async move {
-        match crate::workshops::types::WorkshopId::parse(&id) {
-            Ok(id) => get_moderator_board(id).await,
-            Err(e) => Err(e),
-        }
-    });
+    let id = crate::ui::route_id("id", crate::workshops::types::WorkshopId::parse);
+    let admin = Resource::new(id.clone(), |id| async move { get_workshop_admin(id?).await });
+    let board = Resource::new(id, |id| async move { get_moderator_board(id?).await });
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -191,7 +195,7 @@ pub fn Beamer(admin: WorkshopAdmin, board: Board) -> impl IntoView {
     let i18n = use_i18n();
     let info = admin.info.clone();
     let live = Live::new(&board, BoardMode::Projector);
-    connect(live, info.join_code.clone(), Source::Moderator(info.id));
+    connect(live, info.join_code.clone(), reload_moderator_board(info.id));
     let collecting = move || live.state.get() == WorkshopState::Collecting;
     let (link, qr, code) = (admin.short_link.clone(), admin.qr_svg.clone(), info.join_code.clone());
     view! {

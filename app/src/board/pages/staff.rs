@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use super::settings::WorkshopSettings;
-use crate::board::pages::ModeratorBoard;
+use super::ModeratorBoard;
 use crate::workshops::components::WorkshopFacts;
+use crate::workshops::pages::WorkshopSettings;
 use crate::{
     board::api::get_moderator_board,
     i18n::use_i18n,
@@ -25,10 +24,9 @@ use crate::{
 /// proposals from the room, reports; organizers also settings and participants.
 #[component]
 pub fn StaffWorkshopPage() -> impl IntoView {
-    let params = use_params_map();
     let refresh = RwSignal::new(0u32);
-    let id = move || params.read().get("id").unwrap_or_default();
-    let admin = Resource::new(move || (id(), refresh.get()), |(id, _)| get_workshop_admin(id));
+    let id = crate::ui::route_id("id", crate::workshops::types::WorkshopId::parse);
+    let admin = Resource::new(move || (id(), refresh.get()), |(id, _)| async move { get_workshop_admin(id?).await });
     // Outside the refreshed part, so "saved" stays visible after the page reloads its data.
     let update = refreshing::<UpdateWorkshop>(refresh);
     view! {

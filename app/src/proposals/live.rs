@@ -1,0 +1,131 @@
+//! Publishing a committed change of a proposal: the data event for the staff views, and for the
+//! participant pages the card as an HTML fragment, rendered with the card component itself,
+//! once per language in use, with the new counts.
+//!
+//! A fragment operation is a JSON array: `["put", id, html, list id, created ms]` inserts or
+//! replaces a card, `["del", id]` removes one, `["text", id, text]` sets a count,
+//! `["hide", id, bool]` shows or hides an element (`live.js` applies them).
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use super::components::{BoardItem, field_count};
+use crate::{
+    error::AppError,
+    i18n::{I18n, Lang},
+    processes::types::ActionFieldId,
+    server::{
+        LiveHub,
+        entities::{proposals, workshops},
+        html::render_html,
+    },
+    workshops::{
+        live::BoardMode,
+        types::{BoardProposal, LiveEvent, ProposalId, ProposalStatus, WorkshopId, live_ids},
+    },
+};
+
+/// What the fragments need besides the proposal: read once, shared by all languages.
+struct Extra {
+    code: String,
+    /// Visible proposals per action field.
+    counts: HashMap<Uuid, usize>,
+}
+
+async fn extra(db: &impl ConnectionTrait, workshop: WorkshopId) -> Result<Extra, AppError> {
+    let code = workshops::Entity::find_by_id(workshop.0)
+        .select_only()
+        .column(workshops::Column::JoinCode)
+        .into_tuple::<String>()
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Counted in the database: one small row per action field, however many proposals.
+    let counts: Vec<(Uuid, i64)> = proposals::Entity::find()
+        .select_only()
+        .column(proposals::Column::ActionFieldId)
+        .column_as(proposals::Column::Id.count(), "n")
+        .filter(proposals::Column::WorkshopId.eq(workshop.0))
+        .filter(proposals::Column::Status.eq(ProposalStatus::Visible.as_str()))
+        .group_by(proposals::Column::ActionFieldId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let counts = counts.into_iter().map(|(f, n)| (f, usize::try_from(n).unwrap_or(0))).collect();
+    Ok(Extra { code, counts })
+}
+
+fn count_ops(lang: Lang, extra: &Extra, field: ActionFieldId) -> Vec<Value> {
+    let i18n = I18n { lang };
+    let total: usize = extra.counts.values().sum();
+    let n = extra.counts.get(&field.0).copied().unwrap_or(0);
+    vec![
+        json!(["text", live_ids::PROPOSAL_COUNT, i18n.ta("board-count", &[("count", total.to_string())])]),
+        json!(["text", live_ids::count(field), field_count(n)]),
+        json!(["hide", live_ids::empty(field), n > 0]),
+    ]
+}
+
+/// The card as everybody but its author sees it (the author's page reloads its snapshot).
+fn card(lang: Lang, proposal: &BoardProposal, code: &str) -> String {
+    let (proposal, code) = (BoardProposal { mine: false, reports: 0, ..proposal.clone() }, code.to_owned());
+    render_html(lang, move || view! { <BoardItem proposal=proposal mode=BoardMode::Participant code=code /> })
+}
+
+fn page_ops(lang: Lang, extra: &Extra, proposal: &BoardProposal) -> String {
+    let id = live_ids::item(proposal.id);
+    let mut ops = vec![if proposal.status == ProposalStatus::Visible {
+        json!([
+            "put",
+            id,
+            card(lang, proposal, &extra.code),
+            live_ids::list(proposal.action_field_id),
+            proposal.created_at.timestamp_millis()
+        ])
+    } else {
+        json!(["del", id])
+    }];
+    ops.extend(count_ops(lang, extra, proposal.action_field_id));
+    Value::Array(ops).to_string()
+}
+
+/// Loads what the fragments need, if any participant page is open (else `None`: nothing to
+/// render). A failure is logged; the pages then reload their snapshot.
+async fn extra_if_watched(db: &impl ConnectionTrait, hub: &LiveHub, workshop: WorkshopId) -> Option<Extra> {
+    if hub.page_languages(workshop.0).is_empty() {
+        return None;
+    }
+    extra(db, workshop).await.inspect_err(|e| tracing::warn!(error = %e, "live fragments not rendered")).ok()
+}
+
+/// A proposal is new or changed: every board shows it as it is now.
+pub async fn publish_card(db: &impl ConnectionTrait, hub: &LiveHub, workshop: WorkshopId, proposal: &BoardProposal) {
+    let extra = extra_if_watched(db, hub, workshop).await;
+    let event = LiveEvent::Upsert { proposal: Box::new(proposal.clone()) };
+    hub.send(workshop.0, &event, |lang| {
+        extra.as_ref().map_or_else(|| r#"[["reload"]]"#.to_owned(), |x| page_ops(lang, x, proposal))
+    });
+}
+
+/// A proposal was hidden or withdrawn: it leaves every board (its author's page reloads).
+pub async fn publish_removal(
+    db: &impl ConnectionTrait,
+    hub: &LiveHub,
+    workshop: WorkshopId,
+    id: ProposalId,
+    field: ActionFieldId,
+) {
+    let extra = extra_if_watched(db, hub, workshop).await;
+    hub.send(workshop.0, &LiveEvent::Remove { id, field }, |lang| match &extra {
+        Some(x) => {
+            let mut ops = vec![json!(["del", live_ids::item(id)])];
+            ops.extend(count_ops(lang, x, field));
+            Value::Array(ops).to_string()
+        }
+        None => r#"[["reload"]]"#.to_owned(),
+    });
+}
