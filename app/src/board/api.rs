@@ -22,13 +22,6 @@ pub async fn get_entry(code: String) -> Result<Entry, AppError> {
     respond(crate::board::service::entry(&state.db, &state.live, &code, token.as_deref()).await)
 }
 
-/// The participant's board, for a re-sync after the live channel reconnects.
-#[server(input = GetUrl, endpoint = "w/board")]
-pub async fn get_board(code: String) -> Result<Board, AppError> {
-    let token = token(&code);
-    respond(crate::board::service::participant_board(&server::db()?, &code, token.as_deref()).await)
-}
-
 #[server(input = GetUrl, endpoint = "staff/board")]
 pub async fn get_moderator_board(id: WorkshopId) -> Result<Board, AppError> {
     let actor = crate::auth::actor().await?;

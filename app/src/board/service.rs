@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::{
     auth::types::Actor,
     error::AppError,
-    participants::service::participant_for,
+    participants::service::{Participant, participant_for},
     proposals::service::visible_to,
     server::{LiveHub, entities::workshops},
     workshops::{
@@ -36,11 +36,9 @@ pub(crate) async fn board_of(
 /// The board of a participant: all visible proposals, their own hidden ones with the reason.
 ///
 /// # Errors
-/// `NotFound`, `Unauthenticated`, `Forbidden`.
-pub async fn participant_board(db: &impl ConnectionTrait, code: &str, token: Option<&str>) -> Result<Board, AppError> {
-    let ws = by_code(db, code).await?;
-    let p = participant_for(db, &ws, token).await?;
-    board_of(db, &ws, Viewer::Participant, Some(p.id)).await
+/// `Internal` when the database fails.
+pub async fn participant_board(db: &impl ConnectionTrait, who: &Participant) -> Result<Board, AppError> {
+    board_of(db, &who.workshop, Viewer::Participant, Some(who.record.id)).await
 }
 
 /// The moderator's board (and the projector's): hidden proposals too, with report counts.

@@ -35,7 +35,7 @@ pub struct StreamKind {
 /// Who may listen: the workshop's participants (by their cookie) and its staff.
 async fn authorise(state: &AppState, code: &str, headers: &HeaderMap) -> Result<WorkshopId, AppError> {
     let token = cookie_from_headers(headers, &participant_cookie(code));
-    match crate::participants::service::participant_workshop(&state.db, code, token.as_deref()).await {
+    match crate::participants::service::resolve(&state.db, code, token.as_deref()).await.map(|p| p.workshop_id()) {
         Ok(id) => return Ok(id),
         Err(AppError::Unauthenticated | AppError::Forbidden) => {}
         Err(e) => return Err(e),

@@ -17,6 +17,16 @@ pub fn participant_cookie(code: &str) -> String {
     format!("plenum_w_{}", code.to_ascii_uppercase())
 }
 
+/// The participant of the current request for a workshop (resolved once from the cookie).
+///
+/// # Errors
+/// `NotFound`, `Unauthenticated`, `Forbidden`, with the fitting status.
+#[cfg(feature = "ssr")]
+pub(crate) async fn participant(code: &str) -> Result<crate::participants::service::Participant, AppError> {
+    let token = token(code);
+    respond(crate::participants::service::resolve(&server::db()?, code, token.as_deref()).await)
+}
+
 /// The participant token of the current request for a workshop.
 #[cfg(feature = "ssr")]
 pub(crate) fn token(code: &str) -> Option<String> {

@@ -92,18 +92,30 @@ async fn participant_count(db: &impl ConnectionTrait, workshop: Uuid) -> Result<
         .await?)
 }
 
-/// Whether the token belongs to a participant of the workshop (for the live channel).
+/// A participant of one workshop, known by the token of their cookie: resolved once per request
+/// (as the staff [`Actor`] is) and handed to the services.
+#[derive(Debug, Clone)]
+pub struct Participant {
+    pub workshop: workshops::Model,
+    pub record: participants::Model,
+}
+
+impl Participant {
+    #[must_use]
+    pub fn workshop_id(&self) -> WorkshopId {
+        WorkshopId(self.workshop.id)
+    }
+}
+
+/// The participant behind a join code (as typed) and a cookie token.
 ///
 /// # Errors
-/// `NotFound`, `Unauthenticated`, `Forbidden`.
-pub async fn participant_workshop(
-    db: &impl ConnectionTrait,
-    code: &str,
-    token: Option<&str>,
-) -> Result<WorkshopId, AppError> {
-    let ws = by_code(db, code).await?;
-    participant_for(db, &ws, token).await?;
-    Ok(WorkshopId(ws.id))
+/// `NotFound` for an unknown code, `Unauthenticated` without a token, `Forbidden` for a token
+/// that is not (or no longer) one of this workshop's participants.
+pub async fn resolve(db: &impl ConnectionTrait, code: &str, token: Option<&str>) -> Result<Participant, AppError> {
+    let workshop = by_code(db, code).await?;
+    let record = participant_for(db, &workshop, token).await?;
+    Ok(Participant { workshop, record })
 }
 
 // ---------------------------------------------------------------------------------------------

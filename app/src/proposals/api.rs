@@ -13,7 +13,7 @@ use crate::{
 };
 #[cfg(feature = "ssr")]
 use crate::{
-    participants::api::token,
+    participants::api::participant,
     server::{self, respond},
 };
 
@@ -21,10 +21,9 @@ use crate::{
 /// `?sent=1` (or with the field errors).
 #[server(endpoint = "w/submit")]
 pub async fn submit_proposal(code: String, #[server(flatten)] form: ProposalForm) -> Result<BoardProposal, AppError> {
+    let who = participant(&code).await?;
     let state = server::state()?;
-    let token = token(&code);
-    let proposal =
-        respond(crate::proposals::service::submit(&state.db, &state.live, &code, token.as_deref(), &form).await)?;
+    let proposal = respond(crate::proposals::service::submit(&state.db, &state.live, &who, &form).await)?;
     if server::is_form_post() {
         leptos_axum::redirect(&format!("/w/{}?sent=1#mine", code.trim().to_ascii_uppercase()));
     }
@@ -34,15 +33,15 @@ pub async fn submit_proposal(code: String, #[server(flatten)] form: ProposalForm
 /// One of the caller's own proposals, for its edit page.
 #[server(input = GetUrl, endpoint = "w/own")]
 pub async fn get_own_proposal(code: String, id: ProposalId) -> Result<OwnProposalView, AppError> {
-    let token = token(&code);
-    respond(crate::proposals::service::get_own(&server::db()?, &code, token.as_deref(), id).await)
+    let who = participant(&code).await?;
+    respond(crate::proposals::service::get_own(&server::db()?, &who, id).await)
 }
 
 /// A visible proposal of the participant's workshop, for its report page.
 #[server(input = GetUrl, endpoint = "w/proposal")]
 pub async fn get_visible_proposal(code: String, id: ProposalId) -> Result<BoardProposal, AppError> {
-    let token = token(&code);
-    respond(crate::proposals::service::visible_one(&server::db()?, &code, token.as_deref(), id).await)
+    let who = participant(&code).await?;
+    respond(crate::proposals::service::visible_one(&server::db()?, &who, id).await)
 }
 
 #[server(endpoint = "w/update")]
@@ -51,10 +50,9 @@ pub async fn update_own_proposal(
     id: ProposalId,
     #[server(flatten)] form: ProposalForm,
 ) -> Result<BoardProposal, AppError> {
+    let who = participant(&code).await?;
     let state = server::state()?;
-    let token = token(&code);
-    let result =
-        crate::proposals::service::update_own(&state.db, &state.live, &code, token.as_deref(), id, &form).await;
+    let result = crate::proposals::service::update_own(&state.db, &state.live, &who, id, &form).await;
     let proposal = respond(result)?;
     leptos_axum::redirect(&format!("/w/{}#mine", code.trim().to_ascii_uppercase()));
     Ok(proposal)
@@ -62,9 +60,9 @@ pub async fn update_own_proposal(
 
 #[server(endpoint = "w/withdraw")]
 pub async fn withdraw_own_proposal(code: String, id: ProposalId) -> Result<(), AppError> {
+    let who = participant(&code).await?;
     let state = server::state()?;
-    let token = token(&code);
-    respond(crate::proposals::service::withdraw_own(&state.db, &state.live, &code, token.as_deref(), id).await)?;
+    respond(crate::proposals::service::withdraw_own(&state.db, &state.live, &who, id).await)?;
     if server::is_form_post() {
         leptos_axum::redirect(&format!("/w/{}#mine", code.trim().to_ascii_uppercase()));
     }
@@ -73,8 +71,8 @@ pub async fn withdraw_own_proposal(code: String, id: ProposalId) -> Result<(), A
 
 #[server(endpoint = "w/report")]
 pub async fn report_proposal(code: String, id: ProposalId, #[server(default)] reason: String) -> Result<(), AppError> {
-    let token = token(&code);
-    respond(crate::proposals::service::report(&server::db()?, &code, token.as_deref(), id, &reason).await)?;
+    let who = participant(&code).await?;
+    respond(crate::proposals::service::report(&server::db()?, &who, id, &reason).await)?;
     leptos_axum::redirect(&format!("/w/{}?reported=1", code.trim().to_ascii_uppercase()));
     Ok(())
 }

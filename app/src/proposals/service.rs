@@ -14,8 +14,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::{
-    participants::service::participant_for,
-    workshops::service::{by_code, info, moderated, scope, state_of},
+    participants::service::Participant,
+    workshops::service::{info, moderated, scope, state_of},
 };
 
 use crate::workshops::types::{
@@ -143,16 +143,14 @@ async fn insert_proposal(
 pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     live: &LiveHub,
-    code: &str,
-    token: Option<&str>,
+    who: &Participant,
     form: &ProposalForm,
 ) -> Result<BoardProposal, AppError> {
-    let ws = by_code(db, code).await?;
-    let participant = participant_for(db, &ws, token).await?;
-    if state_of(&ws) != WorkshopState::Collecting {
+    let (ws, participant) = (&who.workshop, &who.record);
+    if state_of(ws) != WorkshopState::Collecting {
         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
     }
-    let (input, field) = parse_with_field(db, &ws, form, None).await?;
+    let (input, field) = parse_with_field(db, ws, form, None).await?;
     check_rate(db, participant.id).await?;
     let turn = write_turn(db).await;
     let txn = db.begin().await?;
@@ -166,10 +164,10 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     if counted.rows_affected == 0 {
         return Err(AppError::Conflict(Msg::new("proposal-limit").arg("max", PROPOSALS_PER_PARTICIPANT)));
     }
-    let model = insert_proposal(&txn, &ws, field, Some(participant.id), None, &input).await?;
+    let model = insert_proposal(&txn, ws, field, Some(participant.id), None, &input).await?;
     txn.commit().await?;
     drop(turn);
-    let proposal = to_board(model, Some(&participant), false, 0);
+    let proposal = to_board(model, Some(participant), false, 0);
     super::live::publish_card(db, live, WorkshopId(ws.id), &proposal).await;
     Ok(BoardProposal { mine: true, ..proposal })
 }
@@ -223,14 +221,12 @@ async fn own_proposal(
 /// `NotFound`, `Unauthenticated`, `Forbidden` (someone else's).
 pub async fn get_own(
     db: &impl ConnectionTrait,
-    code: &str,
-    token: Option<&str>,
+    who: &Participant,
     id: ProposalId,
 ) -> Result<OwnProposalView, AppError> {
-    let ws = by_code(db, code).await?;
-    let participant = participant_for(db, &ws, token).await?;
-    let p = own_proposal(db, &ws, &participant, id).await?;
-    Ok(OwnProposalView { workshop: info(db, &ws).await?, proposal: to_board(p, Some(&participant), true, 0) })
+    let (ws, participant) = (&who.workshop, &who.record);
+    let p = own_proposal(db, ws, participant, id).await?;
+    Ok(OwnProposalView { workshop: info(db, ws).await?, proposal: to_board(p, Some(participant), true, 0) })
 }
 
 /// Writes a new version of a proposal (keeping the old ones) and tells the boards.
@@ -282,19 +278,17 @@ async fn revise<C: ConnectionTrait + TransactionTrait>(
 pub async fn update_own<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     live: &LiveHub,
-    code: &str,
-    token: Option<&str>,
+    who: &Participant,
     id: ProposalId,
     form: &ProposalForm,
 ) -> Result<BoardProposal, AppError> {
-    let ws = by_code(db, code).await?;
-    let participant = participant_for(db, &ws, token).await?;
-    let p = own_proposal(db, &ws, &participant, id).await?;
-    if state_of(&ws) != WorkshopState::Collecting {
+    let (ws, participant) = (&who.workshop, &who.record);
+    let p = own_proposal(db, ws, participant, id).await?;
+    if state_of(ws) != WorkshopState::Collecting {
         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
     }
-    let (input, field) = parse_with_field(db, &ws, form, Some(p.action_field_id)).await?;
-    revise(db, live, &ws, p, field, &input, None).await
+    let (input, field) = parse_with_field(db, ws, form, Some(p.action_field_id)).await?;
+    revise(db, live, ws, p, field, &input, None).await
 }
 
 /// A participant withdraws their own proposal while collecting; it leaves every board.
@@ -304,14 +298,12 @@ pub async fn update_own<C: ConnectionTrait + TransactionTrait>(
 pub async fn withdraw_own<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     live: &LiveHub,
-    code: &str,
-    token: Option<&str>,
+    who: &Participant,
     id: ProposalId,
 ) -> Result<(), AppError> {
-    let ws = by_code(db, code).await?;
-    let participant = participant_for(db, &ws, token).await?;
-    let p = own_proposal(db, &ws, &participant, id).await?;
-    if state_of(&ws) != WorkshopState::Collecting {
+    let (ws, participant) = (&who.workshop, &who.record);
+    let p = own_proposal(db, ws, participant, id).await?;
+    if state_of(ws) != WorkshopState::Collecting {
         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
     }
     let turn = write_turn(db).await;
@@ -341,13 +333,11 @@ pub async fn withdraw_own<C: ConnectionTrait + TransactionTrait>(
 /// `Conflict` when reported before, `Invalid` for a too long reason.
 pub async fn report(
     db: &impl ConnectionTrait,
-    code: &str,
-    token: Option<&str>,
+    who: &Participant,
     id: ProposalId,
     reason: &str,
 ) -> Result<(), AppError> {
-    let ws = by_code(db, code).await?;
-    let participant = participant_for(db, &ws, token).await?;
+    let (ws, participant) = (&who.workshop, &who.record);
     let reason = crate::workshops::types::parse_reason(reason, 0)?;
     proposals::Entity::find_by_id(id.0)
         .one(db)
@@ -620,12 +610,10 @@ pub(crate) async fn board_view(
 /// `NotFound` (also for hidden or withdrawn ones), `Unauthenticated`, `Forbidden`.
 pub async fn visible_one(
     db: &impl ConnectionTrait,
-    code: &str,
-    token: Option<&str>,
+    who: &Participant,
     id: ProposalId,
 ) -> Result<BoardProposal, AppError> {
-    let ws = by_code(db, code).await?;
-    participant_for(db, &ws, token).await?;
+    let ws = &who.workshop;
     let p = proposals::Entity::find_by_id(id.0)
         .one(db)
         .await?

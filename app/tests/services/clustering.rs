@@ -58,11 +58,12 @@ async fn room(db: &DatabaseConnection) -> Room {
     let code = workshops::service::admin_view(db, &orga, ws, "").await.unwrap().info.join_code;
     let join = JoinInput::parse("", "", "", true).unwrap();
     let (token, _) = app::participants::service::join(db, &live, &code, &join).await.unwrap();
+    let me = app::participants::service::resolve(db, &code, Some(&token)).await.unwrap();
     let mut cards = Vec::new();
     for (title, field) in TITLES {
         let form =
             ProposalForm { action_field: fields[field].to_string(), title: title.into(), ..ProposalForm::default() };
-        cards.push(app::proposals::service::submit(db, &live, &code, Some(&token), &form).await.unwrap().id);
+        cards.push(app::proposals::service::submit(db, &live, &me, &form).await.unwrap().id);
     }
     workshops::service::set_state(db, &live, &orga, ws, WorkshopState::Collecting, WorkshopState::Clustering)
         .await

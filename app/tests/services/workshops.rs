@@ -1,6 +1,7 @@
 //! Workshops: set-up and course, joining with a cookie token, proposals with their limits,
 //! the live board, moderation, privacy, and what each role may not do.
 
+use app::participants::service::resolve;
 use app::{
     auth::types::{Actor, Role},
     error::AppError,
@@ -72,6 +73,11 @@ fn join_input(name: &str) -> JoinInput {
 
 fn proposal(field: ActionFieldId, title: &str) -> ProposalForm {
     ProposalForm { action_field: field.to_string(), title: title.into(), ..ProposalForm::default() }
+}
+
+/// The participant behind a token, as a server function resolves it from the cookie.
+async fn who(db: &DatabaseConnection, code: &str, token: &str) -> app::participants::service::Participant {
+    resolve(db, code, Some(token)).await.unwrap()
 }
 
 async fn join(db: &DatabaseConnection, s: &Setup, name: &str) -> String {
@@ -165,14 +171,19 @@ db_test!(a_participant_is_recognised_by_the_token_only, |db: DatabaseConnection|
         other => panic!("expected the board, got {other:?}"),
     }
     let form = proposal(s.fields[0], "Fortbildung für Lehrkräfte");
-    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some("gefälscht"), &form).await.unwrap_err();
+    // Every participant's call resolves the token first: a forged one, none, or another
+    // workshop's never reaches a service.
+    let err = resolve(&db, &s.code, Some("gefälscht")).await.unwrap_err();
     assert_eq!(err, AppError::Forbidden);
-    let err = app::proposals::service::submit(&db, &s.live, &s.code, None, &form).await.unwrap_err();
+    let err = resolve(&db, &s.code, None).await.unwrap_err();
     assert_eq!(err, AppError::Unauthenticated);
+    assert_eq!(resolve(&db, "ZZZZZZ", Some(&token)).await.unwrap_err(), AppError::NotFound);
     // A token of another workshop does not open this one.
     let other = setup(&db, WorkshopState::Collecting).await;
-    let err = app::proposals::service::submit(&db, &other.live, &other.code, Some(&token), &form).await.unwrap_err();
+    let err = resolve(&db, &other.code, Some(&token)).await.unwrap_err();
     assert_eq!(err, AppError::Forbidden);
+    let me = resolve(&db, &typed, Some(&token)).await.unwrap();
+    app::proposals::service::submit(&db, &s.live, &me, &form).await.unwrap();
 });
 
 db_test!(proposals_are_checked_and_reach_the_live_board, |db: DatabaseConnection| async move {
@@ -180,21 +191,22 @@ db_test!(proposals_are_checked_and_reach_the_live_board, |db: DatabaseConnection
     let token = join(&db, &s, "Ayşe").await;
     let mut events = s.live.subscribe(s.ws.0, Audience::Data).frames;
     let no_field = ProposalForm { title: "Ohne Feld".into(), ..ProposalForm::default() };
-    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &no_field).await.unwrap_err();
+    let err =
+        app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &no_field).await.unwrap_err();
     assert!(
         matches!(&err, AppError::Invalid(_)) && err.field("action_field").unwrap().key == "proposal-field-required"
     );
     let long = proposal(s.fields[0], &"x".repeat(121));
-    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &long).await.unwrap_err();
+    let err = app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &long).await.unwrap_err();
     assert!(err.field("title").unwrap().args.contains(&("max".into(), "120".into())));
     let foreign = proposal(ActionFieldId(uuid::Uuid::new_v4()), "Fremdes Feld");
-    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &foreign).await.unwrap_err();
+    let err =
+        app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &foreign).await.unwrap_err();
     assert!(err.field("action_field").is_some());
     let sent = app::proposals::service::submit(
         &db,
         &s.live,
-        &s.code,
-        Some(&token),
+        &who(&db, &s.code, &token).await,
         &proposal(s.fields[1], "Ausbildungspaten"),
     )
     .await
@@ -216,9 +228,14 @@ db_test!(proposals_are_checked_and_reach_the_live_board, |db: DatabaseConnection
     service::set_state(&db, &s.live, &s.orga, s.ws, WorkshopState::Collecting, WorkshopState::Clustering)
         .await
         .unwrap();
-    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "Zu spät"))
-        .await
-        .unwrap_err();
+    let err = app::proposals::service::submit(
+        &db,
+        &s.live,
+        &who(&db, &s.code, &token).await,
+        &proposal(s.fields[0], "Zu spät"),
+    )
+    .await
+    .unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "proposal-not-collecting"));
 });
 
@@ -229,16 +246,16 @@ db_test!(ten_per_minute_and_twenty_per_workshop, |db: DatabaseConnection| async 
         app::proposals::service::submit(
             &db,
             &s.live,
-            &s.code,
-            Some(&token),
+            &who(&db, &s.code, &token).await,
             &proposal(s.fields[0], &format!("Idee {i}")),
         )
         .await
         .unwrap();
     }
-    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "Elf"))
-        .await
-        .unwrap_err();
+    let err =
+        app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &proposal(s.fields[0], "Elf"))
+            .await
+            .unwrap_err();
     match err {
         AppError::RateLimited { retry_after_secs, limit: Some(msg) } => {
             assert!((1..=61).contains(&retry_after_secs));
@@ -260,8 +277,7 @@ db_test!(ten_per_minute_and_twenty_per_workshop, |db: DatabaseConnection| async 
         let p = app::proposals::service::submit(
             &db,
             &s.live,
-            &s.code,
-            Some(&token),
+            &who(&db, &s.code, &token).await,
             &proposal(s.fields[0], &format!("Idee {i}")),
         )
         .await
@@ -274,17 +290,20 @@ db_test!(ten_per_minute_and_twenty_per_workshop, |db: DatabaseConnection| async 
         .exec(&db)
         .await
         .unwrap();
-    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "21"))
-        .await
-        .unwrap_err();
+    let err =
+        app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &proposal(s.fields[0], "21"))
+            .await
+            .unwrap_err();
     assert!(
         matches!(&err, AppError::Conflict(m) if m.key == "proposal-limit" && m.args.contains(&("max".into(), "20".into())))
     );
     assert_eq!(err.status(), 409);
     // Withdrawing one frees its place.
-    app::proposals::service::withdraw_own(&db, &s.live, &s.code, Some(&token), last.unwrap()).await.unwrap();
-    app::proposals::service::submit(&db, &s.live, &s.code, Some(&token), &proposal(s.fields[0], "Neu")).await.unwrap();
-    let board = app::board::service::participant_board(&db, &s.code, Some(&token)).await.unwrap();
+    app::proposals::service::withdraw_own(&db, &s.live, &who(&db, &s.code, &token).await, last.unwrap()).await.unwrap();
+    app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &proposal(s.fields[0], "Neu"))
+        .await
+        .unwrap();
+    let board = app::board::service::participant_board(&db, &who(&db, &s.code, &token).await).await.unwrap();
     assert_eq!(board.proposals.len(), 20);
     assert!(board.proposals.iter().all(|p| p.mine));
     assert_eq!(board.proposals[0].title, "Neu", "newest first");
@@ -294,25 +313,36 @@ db_test!(participants_change_only_their_own_proposals, |db: DatabaseConnection| 
     let s = setup(&db, WorkshopState::Collecting).await;
     let ayse = join(&db, &s, "Ayşe").await;
     let jonas = join(&db, &s, "Jonas").await;
-    let p = app::proposals::service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Sprachcafé"))
-        .await
-        .unwrap();
+    let p = app::proposals::service::submit(
+        &db,
+        &s.live,
+        &who(&db, &s.code, &ayse).await,
+        &proposal(s.fields[0], "Sprachcafé"),
+    )
+    .await
+    .unwrap();
     let edit = proposal(s.fields[0], "Sprachcafé für Eltern");
-    let err = app::proposals::service::update_own(&db, &s.live, &s.code, Some(&jonas), p.id, &edit).await.unwrap_err();
+    let err = app::proposals::service::update_own(&db, &s.live, &who(&db, &s.code, &jonas).await, p.id, &edit)
+        .await
+        .unwrap_err();
     assert_eq!(err, AppError::Forbidden);
-    let err = app::proposals::service::withdraw_own(&db, &s.live, &s.code, Some(&jonas), p.id).await.unwrap_err();
+    let err =
+        app::proposals::service::withdraw_own(&db, &s.live, &who(&db, &s.code, &jonas).await, p.id).await.unwrap_err();
     assert_eq!(err, AppError::Forbidden);
-    let updated = app::proposals::service::update_own(&db, &s.live, &s.code, Some(&ayse), p.id, &edit).await.unwrap();
+    let updated =
+        app::proposals::service::update_own(&db, &s.live, &who(&db, &s.code, &ayse).await, p.id, &edit).await.unwrap();
     assert!(updated.edited);
     let detail = app::proposals::service::proposal_detail(&db, &s.orga, p.id).await.unwrap();
     let titles: Vec<&str> = detail.revisions.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles, ["Sprachcafé", "Sprachcafé für Eltern"], "the original is kept");
-    let jonas_board = app::board::service::participant_board(&db, &s.code, Some(&jonas)).await.unwrap();
+    let jonas_board = app::board::service::participant_board(&db, &who(&db, &s.code, &jonas).await).await.unwrap();
     assert!(!jonas_board.proposals[0].mine);
     service::set_state(&db, &s.live, &s.orga, s.ws, WorkshopState::Collecting, WorkshopState::Clustering)
         .await
         .unwrap();
-    let err = app::proposals::service::update_own(&db, &s.live, &s.code, Some(&ayse), p.id, &edit).await.unwrap_err();
+    let err = app::proposals::service::update_own(&db, &s.live, &who(&db, &s.code, &ayse).await, p.id, &edit)
+        .await
+        .unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "proposal-not-collecting"));
 });
 
@@ -323,8 +353,7 @@ db_test!(moderators_edit_hide_and_restore_with_history, |db: DatabaseConnection|
     let p = app::proposals::service::submit(
         &db,
         &s.live,
-        &s.code,
-        Some(&ayse),
+        &who(&db, &s.code, &ayse).await,
         &proposal(s.fields[0], "Lehrer fortbilden"),
     )
     .await
@@ -351,13 +380,22 @@ db_test!(moderators_edit_hide_and_restore_with_history, |db: DatabaseConnection|
     assert_eq!(err, AppError::Forbidden, "a moderator of another workshop");
     app::proposals::service::hide(&db, &s.live, &s.orga, p.id, "Bitte sachlich bleiben").await.unwrap();
     assert_eq!(event(events.recv().await.unwrap()).unwrap(), LiveEvent::Remove { id: p.id, field: p.action_field_id });
-    let author = app::board::service::participant_board(&db, &s.code, Some(&ayse)).await.unwrap();
+    let author = app::board::service::participant_board(&db, &who(&db, &s.code, &ayse).await).await.unwrap();
     assert_eq!(author.proposals[0].status, ProposalStatus::Hidden);
     assert_eq!(author.proposals[0].hidden_reason.as_deref(), Some("Bitte sachlich bleiben"));
-    assert!(app::board::service::participant_board(&db, &s.code, Some(&jonas)).await.unwrap().proposals.is_empty());
+    assert!(
+        app::board::service::participant_board(&db, &who(&db, &s.code, &jonas).await)
+            .await
+            .unwrap()
+            .proposals
+            .is_empty()
+    );
     assert_eq!(app::board::service::moderator_board(&db, &s.orga, s.ws).await.unwrap().proposals.len(), 1);
     app::proposals::service::restore(&db, &s.live, &s.orga, p.id).await.unwrap();
-    assert_eq!(app::board::service::participant_board(&db, &s.code, Some(&jonas)).await.unwrap().proposals.len(), 1);
+    assert_eq!(
+        app::board::service::participant_board(&db, &who(&db, &s.code, &jonas).await).await.unwrap().proposals.len(),
+        1
+    );
 
     let room =
         app::proposals::service::add_from_room(&db, &s.live, &s.orga, s.ws, &proposal(s.fields[1], "Von der Karte"))
@@ -374,20 +412,20 @@ db_test!(reports_reach_the_moderators_once, |db: DatabaseConnection| async move 
     let s = setup(&db, WorkshopState::Collecting).await;
     let ayse = join(&db, &s, "Ayşe").await;
     let jonas = join(&db, &s, "Jonas").await;
-    let p = app::proposals::service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Etwas"))
-        .await
-        .unwrap();
-    app::proposals::service::report(&db, &s.code, Some(&jonas), p.id, "beleidigend").await.unwrap();
-    let err = app::proposals::service::report(&db, &s.code, Some(&jonas), p.id, "").await.unwrap_err();
+    let p =
+        app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &ayse).await, &proposal(s.fields[0], "Etwas"))
+            .await
+            .unwrap();
+    app::proposals::service::report(&db, &who(&db, &s.code, &jonas).await, p.id, "beleidigend").await.unwrap();
+    let err = app::proposals::service::report(&db, &who(&db, &s.code, &jonas).await, p.id, "").await.unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "report-twice"));
-    let err = app::proposals::service::report(&db, &s.code, None, p.id, "").await.unwrap_err();
-    assert_eq!(err, AppError::Unauthenticated);
     let admin = service::admin_view(&db, &s.orga, s.ws, "").await.unwrap();
     assert_eq!(admin.reports.len(), 1);
     assert_eq!(admin.reports[0].reason, "beleidigend");
     assert_eq!(app::board::service::moderator_board(&db, &s.orga, s.ws).await.unwrap().proposals[0].reports, 1);
     assert_eq!(
-        app::board::service::participant_board(&db, &s.code, Some(&ayse)).await.unwrap().proposals[0].reports,
+        app::board::service::participant_board(&db, &who(&db, &s.code, &ayse).await).await.unwrap().proposals[0]
+            .reports,
         0
     );
     app::proposals::service::dismiss_report(&db, &s.orga, admin.reports[0].id).await.unwrap();
@@ -397,34 +435,37 @@ db_test!(reports_reach_the_moderators_once, |db: DatabaseConnection| async move 
 db_test!(organizers_export_and_delete_a_participant, |db: DatabaseConnection| async move {
     let s = setup(&db, WorkshopState::Collecting).await;
     let ayse = join(&db, &s, "Ayşe").await;
-    let p = app::proposals::service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Sprachcafé"))
-        .await
-        .unwrap();
+    let p = app::proposals::service::submit(
+        &db,
+        &s.live,
+        &who(&db, &s.code, &ayse).await,
+        &proposal(s.fields[0], "Sprachcafé"),
+    )
+    .await
+    .unwrap();
     let admin = service::admin_view(&db, &s.orga, s.ws, "").await.unwrap();
-    let who = admin.participants[0].id;
+    let person = admin.participants[0].id;
     let moderator = staff(&db, Role::Moderator).await;
     assert_eq!(
-        app::participants::service::export_participant(&db, &moderator, who).await.unwrap_err(),
+        app::participants::service::export_participant(&db, &moderator, person).await.unwrap_err(),
         AppError::Forbidden
     );
     assert_eq!(
-        app::participants::service::delete_participant(&db, &s.live, &moderator, who).await.unwrap_err(),
+        app::participants::service::delete_participant(&db, &s.live, &moderator, person).await.unwrap_err(),
         AppError::Forbidden
     );
-    let export = app::participants::service::export_participant(&db, &s.orga, who).await.unwrap();
+    let export = app::participants::service::export_participant(&db, &s.orga, person).await.unwrap();
     assert_eq!(export["participant"]["display_name"], "Ayşe");
     assert_eq!(export["proposals"][0]["title"], "Sprachcafé");
     assert_eq!(export["proposals"][0]["revisions"].as_array().unwrap().len(), 1);
-    app::participants::service::delete_participant(&db, &s.live, &s.orga, who).await.unwrap();
+    app::participants::service::delete_participant(&db, &s.live, &s.orga, person).await.unwrap();
     let board = app::board::service::moderator_board(&db, &s.orga, s.ws).await.unwrap();
     assert_eq!(board.proposals[0].id, p.id, "the proposal stays");
     assert_eq!(board.proposals[0].author, Author::Deleted);
     assert_eq!(board.participants, 0);
-    let export = app::participants::service::export_participant(&db, &s.orga, who).await.unwrap();
+    let export = app::participants::service::export_participant(&db, &s.orga, person).await.unwrap();
     assert!(export["participant"]["display_name"].is_null());
-    let err = app::proposals::service::submit(&db, &s.live, &s.code, Some(&ayse), &proposal(s.fields[0], "Noch was"))
-        .await
-        .unwrap_err();
+    let err = resolve(&db, &s.code, Some(&ayse)).await.unwrap_err();
     assert_eq!(err, AppError::Forbidden, "the old cookie no longer works");
     // The action field of a proposal cannot be deleted from the process.
     let err = processes::service::delete_action_field(&db, &s.orga, s.fields[0]).await.unwrap_err();
@@ -450,7 +491,7 @@ db_test!(participant_pages_get_every_change_as_fragments_in_their_language, |db:
     assert_eq!(german.version, s.live.version(s.ws.0), "the stream starts where a snapshot read now would");
 
     let form = proposal(s.fields[0], "Sprachcafé <im> Stadtteil");
-    let p = app::proposals::service::submit(&db, &s.live, &s.code, Some(&ayse), &form).await.unwrap();
+    let p = app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &ayse).await, &form).await.unwrap();
     let (de_frame, en_frame) =
         (page_frame(&german.frames.recv().await.unwrap()), page_frame(&english.frames.recv().await.unwrap()));
     assert_eq!(de_frame["v"], en_frame["v"], "one change, one version, whatever the language");
@@ -470,7 +511,7 @@ db_test!(participant_pages_get_every_change_as_fragments_in_their_language, |db:
     assert!(en_frame["ops"].to_string().contains("1 proposal"));
     assert!(matches!(event(staff_view.frames.recv().await.unwrap()).unwrap(), LiveEvent::Upsert { .. }));
 
-    app::proposals::service::withdraw_own(&db, &s.live, &s.code, Some(&ayse), p.id).await.unwrap();
+    app::proposals::service::withdraw_own(&db, &s.live, &who(&db, &s.code, &ayse).await, p.id).await.unwrap();
     let frame = page_frame(&german.frames.recv().await.unwrap());
     assert_eq!(frame["ops"][0], serde_json::json!(["del", format!("p-{}", p.id)]));
     assert!(frame["ops"].to_string().contains("0 Vorschläge"));
