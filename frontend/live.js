@@ -8,9 +8,11 @@
 
   var root = document.getElementById("live");
   var version = root ? root.getAttribute("data-v") : "";
-  // Frames that arrive while a snapshot loads; applied after it, in order.
+  // Frames that arrive while a page loads; applied after it, in order.
   var pending = null;
-  var again = false;
+  // The page load in flight (a snapshot, or the answer to the form): one at a time.
+  var loading = Promise.resolve(null);
+  var snapshotQueued = false;
 
   function fragment(html) {
     var t = document.createElement("template");
@@ -48,39 +50,41 @@
     return true;
   }
 
-  // Loads a page (the snapshot, or the answer to a form post) and swaps its regions in.
-  function load(request, force) {
-    if (pending) {
-      again = true;
-      return Promise.resolve(null);
-    }
-    pending = [];
-    return request
-      .then(function (r) {
-        return r.text();
-      })
-      .then(function (text) {
-        var doc = new DOMParser().parseFromString(text, "text/html");
-        return swap(doc, force) ? doc : null;
-      })
-      .catch(function () {
-        return null; // offline: the next frame or reconnect tries again
-      })
-      .then(function (doc) {
-        var frames = pending;
-        pending = null;
-        if (again) {
-          again = false;
-          reload();
-        } else {
+  // Loads a page (`start()` gives the fetch: the snapshot, or the answer to a form post) and
+  // swaps its regions in, after any load in flight. Resolves with the document, or null when
+  // there was no usable answer (offline, or an error page of a proxy: the page stays as it is).
+  function load(start, force) {
+    loading = loading.then(function () {
+      pending = pending || [];
+      return start()
+        .then(function (r) {
+          if (!r.ok && r.status >= 500) throw new Error(String(r.status));
+          return r.text();
+        })
+        .then(function (text) {
+          var doc = new DOMParser().parseFromString(text, "text/html");
+          return swap(doc, force) ? doc : null;
+        })
+        .catch(function () {
+          return null; // the next frame or reconnect tries again
+        })
+        .then(function (doc) {
+          var frames = pending;
+          pending = null;
           frames.forEach(receive);
-        }
-        return doc;
-      });
+          return doc;
+        });
+    });
+    return loading;
   }
 
   function reload() {
-    return load(fetch(location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } }), false);
+    if (snapshotQueued) return loading;
+    snapshotQueued = true;
+    return load(function () {
+      snapshotQueued = false;
+      return fetch(location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } });
+    }, false);
   }
 
   function own(id) {
@@ -94,11 +98,12 @@
     if (own(id)) return true;
     var old = byId(id);
     var card = fragment(html);
-    if (old) {
+    var parent = byId(list);
+    if (old && old.parentElement === parent) {
       old.replaceWith(card);
       return false;
     }
-    var parent = byId(list);
+    if (old) old.remove(); // it moved to another action field
     if (!parent) return true;
     var before = null;
     for (var c = parent.firstElementChild; c; c = c.nextElementSibling) {
@@ -161,10 +166,13 @@
     if (stale) reload();
   }
 
+  var retries = 0;
+
   function connect() {
     var url = root.getAttribute("data-live");
     var source = new EventSource(url);
     source.addEventListener("hello", function (e) {
+      retries = 0;
       document.body.setAttribute("data-live", "open");
       if (JSON.parse(e.data).v !== version) reload();
     });
@@ -174,9 +182,17 @@
     source.addEventListener("resync", reload);
     source.onerror = function () {
       document.body.setAttribute("data-live", "lost");
-      // The browser retries by itself after a dropped connection; after an error answer
-      // (a proxy's 502 during a restart) it gives up, so start again.
-      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
+      // The browser retries by itself after a dropped connection. After an error answer it
+      // gives up: a proxy's 502 during a restart, or a 403 for a participant who was removed.
+      // The snapshot tells which (a removed participant's page becomes the join page); then
+      // try again, waiting longer each time.
+      if (source.readyState !== EventSource.CLOSED) return;
+      retries += 1;
+      setTimeout(function () {
+        reload().then(function () {
+          if (document.getElementById("live")) connect();
+        });
+      }, Math.min(3000 * retries, 30000));
     };
   }
 
@@ -189,21 +205,30 @@
     if (form.getAttribute("aria-busy") === "true") return;
     form.setAttribute("aria-busy", "true");
     var offline = form.querySelector("[data-offline]");
-    var request = fetch(form.action, {
-      method: "POST",
-      body: new URLSearchParams(new FormData(form)),
-      credentials: "same-origin",
-      headers: { Accept: "text/html" },
-    });
-    request.catch(function () {
-      form.removeAttribute("aria-busy");
-      if (offline) offline.hidden = false;
-    });
-    load(request, true).then(function (doc) {
-      if (!doc) return;
+    var data = new FormData(form);
+    load(function () {
+      return fetch(form.action, {
+        method: "POST",
+        body: new URLSearchParams(data),
+        credentials: "same-origin",
+        headers: { Accept: "text/html" },
+      });
+    }, true).then(function (doc) {
+      if (!doc) {
+        // Nothing was swapped: the typed text is still there; say what happened.
+        form.removeAttribute("aria-busy");
+        if (offline) offline.hidden = false;
+        return;
+      }
       history.replaceState(null, "", location.pathname);
       var invalid = document.querySelector("#propose [aria-invalid=true]");
       if (invalid) {
+        // The answer's form is empty: what the participant typed goes back in.
+        var fresh = document.querySelector("#propose form");
+        data.forEach(function (value, name) {
+          var field = fresh && fresh.elements.namedItem(name);
+          if (field && field.type !== "hidden" && typeof value === "string") field.value = value;
+        });
         invalid.focus();
         return;
       }

@@ -91,6 +91,13 @@ pub fn shell(_options: leptos::config::LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The document title. leptos_meta writes it into the server's HTML as it is, and titles come
+/// from what staff typed (a workshop's, a process's name): on the server it is escaped here.
+/// The browser sets `document.title` as text, so it gets the text as it is.
+fn page_title(text: String) -> String {
+    if cfg!(feature = "ssr") { text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;") } else { text }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -105,7 +112,9 @@ pub fn App() -> impl IntoView {
     });
     let app_name = i18n.t("app-name");
     view! {
-        <Title formatter=move |text: String| if text.is_empty() { app_name.clone() } else { format!("{text} · {app_name}") } />
+        <Title formatter=move |text: String| {
+            page_title(if text.is_empty() { app_name.clone() } else { format!("{text} · {app_name}") })
+        } />
         <Router>
             <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
             <Header user=user />

@@ -122,10 +122,12 @@ test("participant A joins by the QR link and submits a proposal for Bildung", as
   // With the script the form goes through fetch: no reload, errors next to the fields, the
   // focus on the first wrong field, the form emptied after success.
   await page.evaluate(() => { window.plenumSamePage = true; });
+  await page.locator("#description").fill("Verpflichtende Fortbildung an allen Schulen.");
   await page.locator("[data-test=proposal-submit]").click();
   await page.getByText("Bitte 1 bis 120 Zeichen eingeben (jetzt 0).").waitFor();
   await page.getByText("Bitte wählen Sie ein Handlungsfeld.").waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), "action_field", "focus on the first wrong field");
+  assert.equal(await page.locator("#description").inputValue(), "Verpflichtende Fortbildung an allen Schulen.", "nothing typed is lost");
   await page.locator("#action_field").selectOption({ label: "Bildung" });
   await page.locator("#title").fill("Antirassismus-Training für Lehrkräfte");
   await page.locator("#description").fill("Verpflichtende Fortbildung an allen Schulen.");

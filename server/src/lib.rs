@@ -27,7 +27,7 @@ use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
-use tower_http::{compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer};
+use tower_http::{compression::CompressionLayer, services::ServeDir};
 
 pub use config::Config;
 
@@ -121,10 +121,7 @@ pub fn router(state: AppState) -> Router {
     let pkg = ServeDir::new(std::path::Path::new(&*state.leptos_options.site_root).join("pkg"))
         .precompressed_br()
         .precompressed_gzip();
-    let pkg = Router::new().fallback_service(pkg).layer(SetResponseHeaderLayer::overriding(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=31536000, immutable"),
-    ));
+    let pkg = Router::new().fallback_service(pkg).layer(middleware::map_response(cache_for_good));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(set_language))
@@ -135,6 +132,17 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(pages_without_wasm))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// A file found under /pkg is cached for a year (its name changes with its content); a miss is
+/// not. Caches keep the brotli and the gzip copy apart.
+async fn cache_for_good(mut response: Response) -> Response {
+    if response.status().is_success() {
+        let headers = response.headers_mut();
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    response
 }
 
 /// Pages are never cached as they are. Pages that do not hydrate lose the marks and scripts

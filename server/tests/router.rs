@@ -477,11 +477,13 @@ async fn participant_pages_load_no_wasm_and_staff_pages_hydrate_with_hashed_asse
         assert_eq!(res.status(), StatusCode::OK);
         assert_eq!(res.headers()[header::CONTENT_ENCODING], encoding);
         assert_eq!(res.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+        assert_eq!(res.headers()[header::VARY], "accept-encoding");
         let sent = res.into_body().collect().await.unwrap().to_bytes();
         assert_eq!(&sent[..], &std::fs::read(site.join("pkg").join(format!("{}{suffix}", assets.wasm))).unwrap()[..]);
     }
     let res = app.call_within(Request::get("/pkg/plenum_bg.wasm").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND, "only the hashed names exist");
+    assert!(res.headers().get(header::CACHE_CONTROL).is_none_or(|v| !v.to_str().unwrap().contains("immutable")));
     std::fs::remove_dir_all(site).unwrap();
 }
 
@@ -519,4 +521,17 @@ async fn a_participant_page_stream_sends_fragments_and_ends_on_shutdown() {
     let mut late = app.call_within(req).await.unwrap().into_body();
     assert!(late.frame().await.unwrap().is_ok(), "hello");
     assert!(tokio::time::timeout(std::time::Duration::from_secs(5), late.frame()).await.unwrap().is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn titles_that_staff_typed_are_escaped_in_the_page_head() {
+    use app::{i18n::Lang, processes::service as processes, processes::types::ProcessInput};
+    let (app, db) = app().await;
+    let input = ProcessInput::parse("Konzept</title><script>alert(1)</script>", "Krefeld", "").unwrap();
+    let id = processes::create(&db, &Actor::System, Lang::default(), &input).await.unwrap();
+    processes::set_published(&db, &Actor::System, id, true).await.unwrap();
+    let res = app.call_within(Request::get(format!("/p/{id}")).body(Body::empty()).unwrap()).await.unwrap();
+    let html = body_text(res).await;
+    assert!(!html.contains("<script>alert(1)</script>"), "{html}");
+    assert!(html.contains("<title>Konzept&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
 }

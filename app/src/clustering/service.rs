@@ -30,7 +30,7 @@ use crate::{
         LiveHub,
         entities::{action_fields, cluster_members, cluster_steps, clusters, proposals, users, workshops},
         html::render_html,
-        write_turn,
+        workshop_turn,
     },
     workshops::{
         service::{moderated, state_of},
@@ -273,7 +273,7 @@ async fn step<C: ConnectionTrait + TransactionTrait>(
     let state = load(db, ws.id).await?;
     let after = build(&state)?.finish(&state);
     let before = before(&state, &after);
-    let turn = write_turn(db).await;
+    let _turn = workshop_turn(db, live, ws.id).await;
     let txn = db.begin().await?;
     bump(&txn, &ws).await?;
     apply(&txn, ws.id, &after).await?;
@@ -304,7 +304,6 @@ async fn step<C: ConnectionTrait + TransactionTrait>(
     .insert(&txn)
     .await?;
     txn.commit().await?;
-    drop(turn);
     announce(db, live, id).await
 }
 
@@ -519,7 +518,7 @@ pub async fn undo_redo<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::Conflict(Msg::new(key)));
     };
     let snapshot = from_json(if redo { &target.after } else { &target.before })?;
-    let turn = write_turn(db).await;
+    let _turn = workshop_turn(db, live, ws.id).await;
     let txn = db.begin().await?;
     bump(&txn, &ws).await?;
     apply(&txn, ws.id, &snapshot).await?;
@@ -529,7 +528,6 @@ pub async fn undo_redo<C: ConnectionTrait + TransactionTrait>(
         .exec(&txn)
         .await?;
     txn.commit().await?;
-    drop(turn);
     announce(db, live, id).await
 }
 

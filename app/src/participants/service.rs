@@ -21,7 +21,7 @@ use crate::{
     server::{
         LiveHub,
         entities::{participants, proposal_reports, proposal_revisions, proposals, workshops},
-        write_turn,
+        workshop_turn,
     },
 };
 // ---------------------------------------------------------------------------------------------
@@ -64,7 +64,7 @@ pub async fn join(
     }
     let token = random_token();
     let id = Uuid::new_v4();
-    let turn = write_turn(db).await;
+    let _turn = workshop_turn(db, live, ws.id).await;
     participants::ActiveModel {
         id: Set(id),
         workshop_id: Set(ws.id),
@@ -78,7 +78,6 @@ pub async fn join(
     }
     .insert(db)
     .await?;
-    drop(turn);
     let count = participant_count(db, ws.id).await?;
     publish_count(live, WorkshopId(ws.id), count);
     Ok((token, ParticipantId(id)))
@@ -202,7 +201,7 @@ pub async fn delete_participant(
     id: ParticipantId,
 ) -> Result<(), AppError> {
     let p = organizer_participant(db, actor, id).await?;
-    let turn = write_turn(db).await;
+    let _turn = workshop_turn(db, live, p.workshop_id).await;
     participants::Entity::update_many()
         .col_expr(participants::Column::DisplayName, Expr::value(Option::<String>::None))
         .col_expr(participants::Column::Organisation, Expr::value(Option::<String>::None))
@@ -213,7 +212,6 @@ pub async fn delete_participant(
         .filter(participants::Column::Id.eq(p.id))
         .exec(db)
         .await?;
-    drop(turn);
     let count = participant_count(db, p.workshop_id).await?;
     publish_count(live, WorkshopId(p.workshop_id), count);
     Ok(())

@@ -94,7 +94,7 @@ fn EditorBody(detail: ProcessDetail, refresh: RwSignal<u32>, section: ProcessSec
             <span class=if detail.published { "badge badge-current" } else { "badge badge-draft" }>
                 {if detail.published { i18n.t("process-published") } else { i18n.t("process-draft") }}
             </span>
-            <a class="button secondary" href=format!("/p/{id}")>{i18n.t("editor-view-public")}</a>
+            <a class="button secondary" href=format!("/p/{id}") rel="external">{i18n.t("editor-view-public")}</a>
             <ActionForm action=publish attr:class="inline">
                 <input type="hidden" name="id" value=id.to_string() />
                 <input type="hidden" name="published" value=(!detail.published).to_string() />

@@ -23,6 +23,7 @@ use crate::{
         entities::{proposals, workshops},
         html::render_html,
     },
+    workshops::service::scope,
     workshops::{
         live::BoardMode,
         types::{BoardProposal, LiveEvent, ProposalId, ProposalStatus, WorkshopId, live_ids},
@@ -32,6 +33,8 @@ use crate::{
 /// What the fragments need besides the proposal: read once, shared by all languages.
 struct Extra {
     code: String,
+    /// The workshop's action fields (a card may have moved from one to another).
+    fields: Vec<Uuid>,
     /// Visible proposals per action field.
     counts: HashMap<Uuid, usize>,
 }
@@ -56,18 +59,22 @@ async fn extra(db: &impl ConnectionTrait, workshop: WorkshopId) -> Result<Extra,
         .all(db)
         .await?;
     let counts = counts.into_iter().map(|(f, n)| (f, usize::try_from(n).unwrap_or(0))).collect();
-    Ok(Extra { code, counts })
+    Ok(Extra { code, fields: scope(db, workshop.0).await?, counts })
 }
 
-fn count_ops(lang: Lang, extra: &Extra, field: ActionFieldId) -> Vec<Value> {
+/// The total and every action field's count (a card may have left another field).
+fn count_ops(lang: Lang, extra: &Extra) -> Vec<Value> {
     let i18n = I18n { lang };
     let total: usize = extra.counts.values().sum();
-    let n = extra.counts.get(&field.0).copied().unwrap_or(0);
-    vec![
-        json!(["text", live_ids::PROPOSAL_COUNT, i18n.ta("board-count", &[("count", total.to_string())])]),
-        json!(["text", live_ids::count(field), field_count(n)]),
-        json!(["hide", live_ids::empty(field), n > 0]),
-    ]
+    let mut ops =
+        vec![json!(["text", live_ids::PROPOSAL_COUNT, i18n.ta("board-count", &[("count", total.to_string())])])];
+    for field in &extra.fields {
+        let n = extra.counts.get(field).copied().unwrap_or(0);
+        let field = ActionFieldId(*field);
+        ops.push(json!(["text", live_ids::count(field), field_count(n)]));
+        ops.push(json!(["hide", live_ids::empty(field), n > 0]));
+    }
+    ops
 }
 
 /// The card as everybody but its author sees it (the author's page reloads its snapshot).
@@ -89,7 +96,7 @@ fn page_ops(lang: Lang, extra: &Extra, proposal: &BoardProposal) -> String {
     } else {
         json!(["del", id])
     }];
-    ops.extend(count_ops(lang, extra, proposal.action_field_id));
+    ops.extend(count_ops(lang, extra));
     Value::Array(ops).to_string()
 }
 
@@ -123,7 +130,7 @@ pub async fn publish_removal(
     hub.send(workshop.0, &LiveEvent::Remove { id, field }, |lang| match &extra {
         Some(x) => {
             let mut ops = vec![json!(["del", live_ids::item(id)])];
-            ops.extend(count_ops(lang, x, field));
+            ops.extend(count_ops(lang, x));
             Value::Array(ops).to_string()
         }
         None => r#"[["reload"]]"#.to_owned(),

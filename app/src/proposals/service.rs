@@ -29,7 +29,7 @@ use crate::{
     server::{
         LiveHub,
         entities::{action_fields, participants, proposal_reports, proposal_revisions, proposals, users, workshops},
-        write_turn,
+        workshop_turn, write_turn,
     },
 };
 // ---------------------------------------------------------------------------------------------
@@ -152,7 +152,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     }
     let (input, field) = parse_with_field(db, ws, form, None).await?;
     check_rate(db, participant.id).await?;
-    let turn = write_turn(db).await;
+    let _turn = workshop_turn(db, live, ws.id).await;
     let txn = db.begin().await?;
     // Check and count in one statement, so two quick submissions cannot both take the last place.
     let counted = participants::Entity::update_many()
@@ -166,7 +166,6 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     }
     let model = insert_proposal(&txn, ws, field, Some(participant.id), None, &input).await?;
     txn.commit().await?;
-    drop(turn);
     let proposal = to_board(model, Some(participant), false, 0);
     super::live::publish_card(db, live, WorkshopId(ws.id), &proposal).await;
     Ok(BoardProposal { mine: true, ..proposal })
@@ -240,7 +239,7 @@ async fn revise<C: ConnectionTrait + TransactionTrait>(
     by_user: Option<Uuid>,
 ) -> Result<BoardProposal, AppError> {
     let number = p.revision + 1;
-    let turn = write_turn(db).await;
+    let _turn = workshop_turn(db, live, ws.id).await;
     let txn = db.begin().await?;
     // Compare and set on the revision: of two editors at once, the second is told.
     let result = proposals::Entity::update_many()
@@ -262,7 +261,6 @@ async fn revise<C: ConnectionTrait + TransactionTrait>(
     }
     new_revision(p.id, number, field, input, by_user).insert(&txn).await?;
     txn.commit().await?;
-    drop(turn);
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
     let board = board_view(db, updated, 0).await?;
     if board.status == ProposalStatus::Visible {
@@ -306,7 +304,7 @@ pub async fn withdraw_own<C: ConnectionTrait + TransactionTrait>(
     if state_of(ws) != WorkshopState::Collecting {
         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
     }
-    let turn = write_turn(db).await;
+    let _turn = workshop_turn(db, live, ws.id).await;
     let txn = db.begin().await?;
     proposals::Entity::update_many()
         .col_expr(proposals::Column::Status, Expr::value(ProposalStatus::Withdrawn.as_str()))
@@ -321,7 +319,6 @@ pub async fn withdraw_own<C: ConnectionTrait + TransactionTrait>(
         .exec(&txn)
         .await?;
     txn.commit().await?;
-    drop(turn);
     super::live::publish_removal(db, live, WorkshopId(ws.id), id, ActionFieldId(p.action_field_id)).await;
     Ok(())
 }
@@ -400,11 +397,10 @@ pub async fn add_from_room<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
     }
     let (input, field) = parse_with_field(db, &ws, form, None).await?;
-    let turn = write_turn(db).await;
+    let _turn = workshop_turn(db, live, ws.id).await;
     let txn = db.begin().await?;
     let model = insert_proposal(&txn, &ws, field, None, user_id(actor), &input).await?;
     txn.commit().await?;
-    drop(turn);
     let proposal = to_board(model, None, false, 0);
     super::live::publish_card(db, live, id, &proposal).await;
     Ok(proposal)
@@ -453,7 +449,7 @@ pub async fn hide(
     if p.status == ProposalStatus::Withdrawn.as_str() {
         return Err(AppError::NotFound);
     }
-    let turn = write_turn(db).await;
+    let _turn = workshop_turn(db, live, ws.id).await;
     proposals::Entity::update_many()
         .col_expr(proposals::Column::Status, Expr::value(ProposalStatus::Hidden.as_str()))
         .col_expr(proposals::Column::HiddenReason, Expr::value(reason))
@@ -461,7 +457,6 @@ pub async fn hide(
         .filter(proposals::Column::Id.eq(p.id))
         .exec(db)
         .await?;
-    drop(turn);
     super::live::publish_removal(db, live, WorkshopId(ws.id), id, ActionFieldId(p.action_field_id)).await;
     Ok(())
 }
@@ -475,7 +470,7 @@ pub async fn restore(db: &impl ConnectionTrait, live: &LiveHub, actor: &Actor, i
     if p.status != ProposalStatus::Hidden.as_str() {
         return Err(AppError::Conflict(Msg::new("proposal-not-hidden")));
     }
-    let turn = write_turn(db).await;
+    let _turn = workshop_turn(db, live, ws.id).await;
     proposals::Entity::update_many()
         .col_expr(proposals::Column::Status, Expr::value(ProposalStatus::Visible.as_str()))
         .col_expr(proposals::Column::HiddenReason, Expr::value(Option::<String>::None))
@@ -483,7 +478,6 @@ pub async fn restore(db: &impl ConnectionTrait, live: &LiveHub, actor: &Actor, i
         .filter(proposals::Column::Id.eq(p.id))
         .exec(db)
         .await?;
-    drop(turn);
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
     super::live::publish_card(db, live, WorkshopId(ws.id), &board_view(db, updated, 0).await?).await;
     Ok(())

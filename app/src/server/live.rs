@@ -53,11 +53,18 @@ pub struct LiveHub {
     epoch: u64,
     topics: Mutex<HashMap<Uuid, Topic>>,
     closing: watch::Sender<bool>,
+    /// Per topic, the order of its writers (one entry per workshop that was ever written).
+    orders: Mutex<HashMap<Uuid, std::sync::Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl Default for LiveHub {
     fn default() -> Self {
-        Self { epoch: rand::random::<u64>() >> 16, topics: Mutex::default(), closing: watch::Sender::new(false) }
+        Self {
+            epoch: rand::random::<u64>() >> 16,
+            topics: Mutex::default(),
+            closing: watch::Sender::new(false),
+            orders: Mutex::default(),
+        }
     }
 }
 
@@ -146,6 +153,14 @@ impl LiveHub {
     #[must_use]
     pub fn listeners(&self, topic: Uuid) -> usize {
         self.lock().get(&topic).map_or(0, |t| t.channels.values().map(broadcast::Sender::receiver_count).sum())
+    }
+
+    /// Waits for the topic's turn: a writer holds it from before its change is written until the
+    /// change is published, so the numbers the hub gives changes follow the order of the commits
+    /// (a stale edit can never overtake the hide that followed it, a count never goes back).
+    pub async fn order(&self, topic: Uuid) -> tokio::sync::OwnedMutexGuard<()> {
+        let lock = self.orders.lock().unwrap_or_else(PoisonError::into_inner).entry(topic).or_default().clone();
+        lock.lock_owned().await
     }
 
     /// Ends every live stream (the process is shutting down); browsers reconnect elsewhere.

@@ -38,6 +38,20 @@ pub async fn write_turn(db: &impl ConnectionTrait) -> Option<tokio::sync::MutexG
     if db.get_database_backend() == DbBackend::Sqlite { Some(SQLITE_WRITES.lock().await) } else { None }
 }
 
+/// The write turn of one workshop: the workshop's publishing order (on every database) and, on
+/// SQLite, the process's single writer. A change that boards show is written and published
+/// while it is held (drop it after publishing).
+pub struct WorkshopTurn {
+    _order: tokio::sync::OwnedMutexGuard<()>,
+    _sqlite: Option<tokio::sync::MutexGuard<'static, ()>>,
+}
+
+/// Waits for the write turn of a workshop (always the workshop's order first, then SQLite's).
+pub async fn workshop_turn(db: &impl ConnectionTrait, live: &LiveHub, workshop: uuid::Uuid) -> WorkshopTurn {
+    let order = live.order(workshop).await;
+    WorkshopTurn { _order: order, _sqlite: write_turn(db).await }
+}
+
 /// The application state of the running server.
 ///
 /// # Errors

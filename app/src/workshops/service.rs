@@ -27,7 +27,7 @@ use crate::{
             action_fields, participants, processes, proposal_reports, proposals, users, workshop_action_fields,
             workshop_moderators, workshops,
         },
-        write_turn,
+        workshop_turn,
     },
     validate::check_count,
 };
@@ -471,7 +471,7 @@ pub async fn set_state(
         return Err(AppError::Conflict(Msg::new("ws-state-step")));
     }
     // Compare and set: of two moderators pressing at once, one wins, the other is told.
-    let turn = write_turn(db).await;
+    let _turn = workshop_turn(db, live, ws.id).await;
     let result = workshops::Entity::update_many()
         .col_expr(workshops::Column::State, Expr::value(to.as_str()))
         .col_expr(workshops::Column::UpdatedAt, Expr::value(Utc::now()))
@@ -479,7 +479,6 @@ pub async fn set_state(
         .filter(workshops::Column::State.eq(current.as_str()))
         .exec(db)
         .await?;
-    drop(turn);
     if result.rows_affected == 0 {
         return Err(AppError::Conflict(Msg::new("ws-state-changed")));
     }

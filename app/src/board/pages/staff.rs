@@ -91,7 +91,7 @@ pub fn StaffWorkshop(
             <div class="qr" role="img" aria-label=i18n.ta("ws-qr-label", &[("link", admin.short_link.clone())]) inner_html=admin.qr_svg.clone()></div>
             <dl class="join-data">
                 <dt>{i18n.t("ws-short-link")}</dt>
-                <dd><a href=admin.short_link.clone() data-test="short-link">{admin.short_link.clone()}</a></dd>
+                <dd><a href=admin.short_link.clone() rel="external" data-test="short-link">{admin.short_link.clone()}</a></dd>
                 <dt>{i18n.t("ws-code")}</dt>
                 <dd><code class="join-code" data-test="join-code">{info.join_code.clone()}</code></dd>
             </dl>
