@@ -535,3 +535,25 @@ async fn titles_that_staff_typed_are_escaped_in_the_page_head() {
     assert!(!html.contains("<script>alert(1)</script>"), "{html}");
     assert!(html.contains("<title>Konzept&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_board_as_data_needs_the_participant_cookie() {
+    let (app, db) = app().await;
+    let (code, _, fields) = collecting_workshop(&db).await;
+    let url = format!("/api/w/board?code={code}");
+    let res = app.clone().call_within(Request::get(&url).body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = app
+        .clone()
+        .call_within(Request::get(&url).header(header::COOKIE, "plenum_w_X=falsch").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "a cookie of another code is no token of this one");
+    let cookie = join_over_http(&app, &code).await;
+    let res =
+        app.call_within(Request::get(&url).header(header::COOKIE, &cookie).body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let board: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
+    assert_eq!(board["info"]["fields"].as_array().unwrap().len(), fields.len());
+    assert_eq!(board["participants"], 1);
+}

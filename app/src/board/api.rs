@@ -22,6 +22,13 @@ pub async fn get_entry(code: String) -> Result<Entry, AppError> {
     respond(crate::board::service::entry(&state.db, &state.live, &code, token.as_deref()).await)
 }
 
+/// The participant's board as data (for clients without a browser, such as the load tool).
+#[server(input = GetUrl, endpoint = "w/board")]
+pub async fn get_board(code: String) -> Result<Board, AppError> {
+    let who = crate::participants::api::participant(&code).await?;
+    respond(crate::board::service::participant_board(&server::db()?, &who).await)
+}
+
 #[server(input = GetUrl, endpoint = "staff/board")]
 pub async fn get_moderator_board(id: WorkshopId) -> Result<Board, AppError> {
     let actor = crate::auth::actor().await?;
