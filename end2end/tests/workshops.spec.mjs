@@ -233,6 +233,26 @@ test("the edit and report pages are participant pages without wasm", async () =>
   await ready(b);
 });
 
+test("a moderator moves a card to another action field; phones show it there live", async () => {
+  const a = state.participantA;
+  const card = a.locator("[data-test=board] li", { hasText: "Anonymisierte Bewerbungen in der Verwaltung" });
+  const id = (await card.getAttribute("id")).replace(/^p-/, "");
+  const moderator = await newPage(browser);
+  await moderator.context().addCookies(await state.moderator.context().cookies());
+  await moderator.goto(`${server.base}/staff/proposals/${id}`);
+  await hydrated(moderator);
+  await moderator.getByLabel("Handlungsfeld").selectOption({ label: "Bildung" });
+  await moderator.getByRole("button", { name: "Speichern" }).click();
+  await moderator.locator("[data-test=history] li").nth(1).waitFor();
+  await moderator.context().close();
+
+  const section = (name) => a.locator("[data-test=board-field]").filter({ has: a.getByRole("heading", { name }) });
+  await section(/^Bildung/).getByText("Anonymisierte Bewerbungen in der Verwaltung").waitFor();
+  assert.equal(await section(/^Arbeit und Ausbildung/).locator("[data-test=proposal]").count(), 0);
+  await section(/^Arbeit und Ausbildung/).getByText("Noch keine Vorschläge.").waitFor();
+  assert.equal(await section(/^Bildung/).locator(".count").textContent(), "(3)");
+});
+
 test("the moderator hides a proposal with a reason; only its author still sees it, with the reason", async () => {
   const page = state.moderator;
   await page.getByText("Ausblenden", { exact: true }).and(page.locator("summary")).first().waitFor();
