@@ -279,9 +279,12 @@ test("a participant without JavaScript joins and submits; the boards show it liv
   await page.locator("[data-test=join-submit]").click();
   await page.getByText("Sie nehmen teil als Jonas.").waitFor();
   await page.locator("#action_field").selectOption({ label: "Bildung" });
+  await page.locator("#description").fill("Einmal im Monat, mit Kinderbetreuung.");
   await page.locator("[data-test=proposal-submit]").click();
   await page.getByText("Bitte 1 bis 120 Zeichen eingeben (jetzt 0).").waitFor();
-  await page.locator("#action_field").selectOption({ label: "Bildung" });
+  // The page the post returned to still holds what was typed.
+  assert.equal(await page.locator("#description").inputValue(), "Einmal im Monat, mit Kinderbetreuung.");
+  assert.equal(await page.locator("#action_field option:checked").textContent(), "Bildung");
   await page.locator("#title").fill("Elterncafés an Grundschulen");
   await page.locator("[data-test=proposal-submit]").click();
   await page.getByText("Danke! Ihr Vorschlag ist angekommen.").waitFor();

@@ -115,7 +115,12 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     // One login limiter per process, for the login server function (auth's, not the state's).
     let limiter = Arc::new(LoginLimiter::default());
-    let limiter_context = move || leptos::prelude::provide_context(limiter.clone());
+    // The proposal drafts a plain form post returns to (proposals', not the state's).
+    let drafts = Arc::new(app::proposals::drafts::Drafts::default());
+    let limiter_context = move || {
+        leptos::prelude::provide_context(limiter.clone());
+        leptos::prelude::provide_context(drafts.clone());
+    };
     let options = state.leptos_options.clone();
     // Files under /pkg carry a content hash in their name: cached for good, sent precompressed.
     let pkg = ServeDir::new(std::path::Path::new(&*state.leptos_options.site_root).join("pkg"))

@@ -557,3 +557,33 @@ async fn the_board_as_data_needs_the_participant_cookie() {
     assert_eq!(board["info"]["fields"].as_array().unwrap().len(), fields.len());
     assert_eq!(board["participants"], 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plain_form_post_with_errors_returns_to_a_form_that_keeps_the_text() {
+    let (app, db) = app().await;
+    let (code, _, fields) = collecting_workshop(&db).await;
+    let cookie = join_over_http(&app, &code).await;
+    let post = |body: String| {
+        Request::post(SubmitProposal::PATH)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, format!("http://127.0.0.1:3000/w/{code}"))
+            .header(header::COOKIE, &cookie)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let body = format!(
+        "code={code}&action_field={}&title=&description=Mein+langer+Text+%C3%BCber+Sprachcaf%C3%A9s",
+        fields[0]
+    );
+    let res = app.clone().call_within(post(body)).await.unwrap();
+    assert!(res.status().is_redirection());
+    let back = res.headers()[header::LOCATION].to_str().unwrap().replace("http://127.0.0.1:3000", "");
+    assert!(back.contains("__err="), "{back}");
+    let page = |url: String| Request::get(url).header(header::COOKIE, &cookie).body(Body::empty()).unwrap();
+    let html = body_text(app.clone().call_within(page(back.clone())).await.unwrap()).await;
+    assert!(html.contains("Mein langer Text über Sprachcafés</textarea>"), "{html}");
+    assert!(html.contains(&format!("<option value=\"{}\" selected", fields[0])), "the chosen field stays chosen");
+    let again = body_text(app.call_within(page(back)).await.unwrap()).await;
+    assert!(!again.contains("Mein langer Text"), "a draft is shown once");
+}

@@ -23,7 +23,15 @@ use crate::{
 pub async fn submit_proposal(code: String, #[server(flatten)] form: ProposalForm) -> Result<BoardProposal, AppError> {
     let who = participant(&code).await?;
     let state = server::state()?;
-    let proposal = respond(crate::proposals::service::submit(&state.db, &state.live, &who, &form).await)?;
+    let result = crate::proposals::service::submit(&state.db, &state.live, &who, &form).await;
+    // A plain form post returns to a page that knows only the errors: keep the text for it.
+    if matches!(result, Err(AppError::Invalid(_)))
+        && server::is_form_post()
+        && let Some(drafts) = use_context::<std::sync::Arc<crate::proposals::drafts::Drafts>>()
+    {
+        drafts.keep(who.record.id, form);
+    }
+    let proposal = respond(result)?;
     if server::is_form_post() {
         leptos_axum::redirect(&format!("/w/{}?sent=1#mine", code.trim().to_ascii_uppercase()));
     }

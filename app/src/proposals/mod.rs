@@ -4,6 +4,8 @@
 pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
+pub mod drafts;
+#[cfg(feature = "ssr")]
 pub mod live;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -59,6 +59,7 @@ pub fn ParticipantView(board: Board, me: Me) -> impl IntoView {
     let collecting = board.info.state == WorkshopState::Collecting;
     let sent_by_redirect = query.read_untracked().get("sent").is_some();
     let reported = query.read_untracked().get("reported").is_some();
+    let me_id = me.id;
     let greeting =
         me.display_name.clone().map_or_else(|| i18n.t("ws-hello-anonymous"), |n| i18n.ta("ws-hello", &[("name", n)]));
     let mine = Memo::new(move |_| live.proposals.with(|l| l.iter().filter(|p| p.mine).cloned().collect::<Vec<_>>()));
@@ -83,7 +84,7 @@ pub fn ParticipantView(board: Board, me: Me) -> impl IntoView {
                 {move || {
                     let state = live.state.get();
                     if state == WorkshopState::Collecting {
-                        view! { <ProposalForm code=form_code.clone() fields=form_fields.clone() sent=sent_by_redirect /> }.into_any()
+                        view! { <ProposalForm code=form_code.clone() fields=form_fields.clone() sent=sent_by_redirect participant=me_id /> }.into_any()
                     } else {
                         view! { <p class="notice" role="status">{i18n.t(state_notice(state))}</p> }.into_any()
                     }

@@ -11,8 +11,8 @@ use crate::{
     ui::{Field, FormError, SelectField, TextArea, action_error, field_error},
     workshops::live::BoardMode,
     workshops::types::{
-        BoardProposal, FieldRef, PROPOSAL_DESCRIPTION_MAX, PROPOSAL_SHORT_MAX, PROPOSAL_TITLE_MAX, ProposalStatus,
-        TIMEFRAME_MAX,
+        BoardProposal, FieldRef, PROPOSAL_DESCRIPTION_MAX, PROPOSAL_SHORT_MAX, PROPOSAL_TITLE_MAX, ParticipantId,
+        ProposalStatus, TIMEFRAME_MAX,
     },
 };
 
@@ -20,7 +20,7 @@ use crate::{
 #[component]
 pub fn ProposalFields(
     fields: Vec<FieldRef>,
-    #[prop(optional)] current: Option<BoardProposal>,
+    #[prop(optional_no_strip)] current: Option<BoardProposal>,
     errors: Signal<Option<AppError>>,
     #[prop(optional, into)] id_prefix: String,
 ) -> impl IntoView {
@@ -116,10 +116,11 @@ pub fn OwnProposal(proposal: BoardProposal, code: String, collecting: bool) -> i
 /// `live.js` it goes through `fetch` and the answer's regions are swapped in. `sent`: the
 /// redirect after a successful post says so.
 #[component]
-pub fn ProposalForm(code: String, fields: Vec<FieldRef>, sent: bool) -> impl IntoView {
+pub fn ProposalForm(code: String, fields: Vec<FieldRef>, sent: bool, participant: ParticipantId) -> impl IntoView {
     let i18n = use_i18n();
     let submit = ServerAction::<SubmitProposal>::new();
     let errors = action_error(submit);
+    let draft = errors.get_untracked().and_then(|_| draft(participant));
     let show_sent = move || sent && errors.get().is_none();
     view! {
         <section class="panel" aria-labelledby="propose-heading">
@@ -128,11 +129,43 @@ pub fn ProposalForm(code: String, fields: Vec<FieldRef>, sent: bool) -> impl Int
                 attr:data-fetch="">
                 <FormError error=errors />
                 <input type="hidden" name="code" value=code />
-                <ProposalFields fields=fields errors=errors />
+                <ProposalFields fields=fields errors=errors current=draft />
                 <button type="submit" data-test="proposal-submit">{i18n.t("proposal-submit")}</button>
                 <p class="field-error" data-offline="" hidden>{i18n.t("proposal-offline")}</p>
                 <p class="status-ok" role="status" data-test="proposal-sent">{move || show_sent().then(|| i18n.t("proposal-sent"))}</p>
             </ActionForm>
         </section>
     }
+}
+
+/// What the participant typed before the errors this page shows (kept by `submit_proposal`
+/// for a plain form post), as the form's current values.
+#[cfg(feature = "ssr")]
+fn draft(participant: ParticipantId) -> Option<BoardProposal> {
+    let form = use_context::<std::sync::Arc<crate::proposals::drafts::Drafts>>()?.take(participant.0)?;
+    Some(BoardProposal {
+        id: crate::workshops::types::ProposalId(uuid::Uuid::nil()),
+        action_field_id: crate::processes::types::ActionFieldId::parse(&form.action_field)
+            .unwrap_or(crate::processes::types::ActionFieldId(uuid::Uuid::nil())),
+        title: form.title,
+        description: form.description,
+        goal: form.goal,
+        target_group: form.target_group,
+        partners: form.partners,
+        timeframe: form.timeframe,
+        author: crate::workshops::types::Author::Anonymous,
+        organisation: None,
+        status: ProposalStatus::Visible,
+        hidden_reason: None,
+        edited: false,
+        mine: true,
+        reports: 0,
+        created_at: chrono::DateTime::<chrono::Utc>::MIN_UTC,
+    })
+}
+
+/// The browser renders no participant page (they never hydrate): nothing kept there.
+#[cfg(not(feature = "ssr"))]
+fn draft(_participant: ParticipantId) -> Option<BoardProposal> {
+    None
 }

@@ -48,7 +48,7 @@ pub fn OwnProposalPage() -> impl IntoView {
                                     <FormError error=errors />
                                     <input type="hidden" name="code" value=code.clone() />
                                     <input type="hidden" name="id" value=proposal.id.to_string() />
-                                    <ProposalFields fields=info.fields.clone() current=proposal.clone() errors=errors />
+                                    <ProposalFields fields=info.fields.clone() current=Some(proposal.clone()) errors=errors />
                                     <button type="submit">{i18n.t("save")}</button>
                                     " "
                                     <a href=format!("/w/{code}")>{i18n.t("cancel")}</a>
@@ -134,7 +134,7 @@ pub fn ModeratorProposalPage() -> impl IntoView {
                                     <FormError error=errors />
                                     <input type="hidden" name="id" value=p.id.to_string() />
                                     <input type="hidden" name="revision" value=revision.to_string() />
-                                    <ProposalFields fields=detail.workshop.fields.clone() current=p.clone() errors=errors />
+                                    <ProposalFields fields=detail.workshop.fields.clone() current=Some(p.clone()) errors=errors />
                                     <button type="submit">{i18n.t("save")}</button>
                                 </ActionForm>
                                 <h2>{i18n.t("history")}</h2>
