@@ -584,6 +584,9 @@ async fn a_plain_form_post_with_errors_returns_to_a_form_that_keeps_the_text() {
     let html = body_text(app.clone().call_within(page(back.clone())).await.unwrap()).await;
     assert!(html.contains("Mein langer Text über Sprachcafés</textarea>"), "{html}");
     assert!(html.contains(&format!("<option value=\"{}\" selected", fields[0])), "the chosen field stays chosen");
+    // Once the proposal is in, the draft is gone.
+    let body = format!("code={code}&action_field={}&title=Sprachcaf%C3%A9s&description=Mein+langer+Text", fields[0]);
+    assert!(app.clone().call_within(post(body)).await.unwrap().status().is_redirection());
     let again = body_text(app.call_within(page(back)).await.unwrap()).await;
-    assert!(!again.contains("Mein langer Text"), "a draft is shown once");
+    assert!(!again.contains("Mein langer Text</textarea>"), "the draft is gone");
 }

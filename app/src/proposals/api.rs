@@ -25,11 +25,12 @@ pub async fn submit_proposal(code: String, #[server(flatten)] form: ProposalForm
     let state = server::state()?;
     let result = crate::proposals::service::submit(&state.db, &state.live, &who, &form).await;
     // A plain form post returns to a page that knows only the errors: keep the text for it.
-    if matches!(result, Err(AppError::Invalid(_)))
-        && server::is_form_post()
-        && let Some(drafts) = use_context::<std::sync::Arc<crate::proposals::drafts::Drafts>>()
-    {
-        drafts.keep(who.record.id, form);
+    if let Some(drafts) = use_context::<std::sync::Arc<crate::proposals::drafts::Drafts>>() {
+        match &result {
+            Err(AppError::Invalid(_)) if server::is_form_post() => drafts.keep(who.record.id, form),
+            Ok(_) => drafts.clear(who.record.id),
+            Err(_) => {}
+        }
     }
     let proposal = respond(result)?;
     if server::is_form_post() {

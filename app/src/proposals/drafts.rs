@@ -1,8 +1,9 @@
 //! What a participant typed into the proposal form when it came back with errors, kept for the
 //! page that the plain form post returns to: without JavaScript the browser only follows the
 //! redirect, which carries the errors but not the text. Bounded: at most [`MAX`] drafts, each
-//! for [`TTL`], read once. One process's memory: behind several instances a draft may be missed,
-//! and the form is then empty as before.
+//! for [`TTL`], gone once the participant's next proposal is in. (Read without removing: a page
+//! render may run its components more than once.) One process's memory: behind several
+//! instances a draft may be missed, and the form is then empty as before.
 
 use std::{
     collections::HashMap,
@@ -41,10 +42,15 @@ impl Drafts {
         drafts.insert(participant, (Instant::now(), form));
     }
 
-    /// The participant's draft, once.
-    pub fn take(&self, participant: Uuid) -> Option<ProposalForm> {
-        let mut drafts = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
-        drafts.remove(&participant).filter(|(at, _)| at.elapsed() < TTL).map(|(_, form)| form)
+    /// The participant's draft, while it is fresh.
+    pub fn get(&self, participant: Uuid) -> Option<ProposalForm> {
+        let drafts = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        drafts.get(&participant).filter(|(at, _)| at.elapsed() < TTL).map(|(_, form)| form.clone())
+    }
+
+    /// Forgets the participant's draft (their proposal is in).
+    pub fn clear(&self, participant: Uuid) {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner).remove(&participant);
     }
 }
 
@@ -53,13 +59,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_draft_is_read_once_and_the_store_stays_bounded() {
+    fn a_draft_is_the_participants_own_until_cleared_and_the_store_stays_bounded() {
         let drafts = Drafts::default();
         let (ayse, jonas) = (Uuid::new_v4(), Uuid::new_v4());
         drafts.keep(ayse, ProposalForm { title: "Sprachcafé".into(), ..ProposalForm::default() });
-        assert_eq!(drafts.take(jonas), None);
-        assert_eq!(drafts.take(ayse).map(|f| f.title), Some("Sprachcafé".into()));
-        assert_eq!(drafts.take(ayse), None, "read once");
+        assert_eq!(drafts.get(jonas), None);
+        assert_eq!(drafts.get(ayse).map(|f| f.title), Some("Sprachcafé".into()));
+        drafts.clear(ayse);
+        assert_eq!(drafts.get(ayse), None, "gone once the proposal is in");
         for _ in 0..MAX + 5 {
             drafts.keep(Uuid::new_v4(), ProposalForm::default());
         }

@@ -142,7 +142,7 @@ pub fn ProposalForm(code: String, fields: Vec<FieldRef>, sent: bool, participant
 /// for a plain form post), as the form's current values.
 #[cfg(feature = "ssr")]
 fn draft(participant: ParticipantId) -> Option<BoardProposal> {
-    let form = use_context::<std::sync::Arc<crate::proposals::drafts::Drafts>>()?.take(participant.0)?;
+    let form = use_context::<std::sync::Arc<crate::proposals::drafts::Drafts>>()?.get(participant.0)?;
     Some(BoardProposal {
         id: crate::workshops::types::ProposalId(uuid::Uuid::nil()),
         action_field_id: crate::processes::types::ActionFieldId::parse(&form.action_field)
