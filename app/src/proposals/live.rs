@@ -26,7 +26,7 @@ use crate::{
     workshops::service::scope,
     workshops::{
         live::BoardMode,
-        types::{BoardProposal, LiveEvent, ProposalId, ProposalStatus, WorkshopId, live_ids},
+        types::{BoardProposal, LiveEvent, ProposalId, ProposalStatus, live_ids},
     },
 };
 
@@ -39,27 +39,21 @@ struct Extra {
     counts: HashMap<Uuid, usize>,
 }
 
-async fn extra(db: &impl ConnectionTrait, workshop: WorkshopId) -> Result<Extra, AppError> {
-    let code = workshops::Entity::find_by_id(workshop.0)
-        .select_only()
-        .column(workshops::Column::JoinCode)
-        .into_tuple::<String>()
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+async fn extra(db: &impl ConnectionTrait, workshop: &workshops::Model) -> Result<Extra, AppError> {
+    let code = workshop.join_code.clone();
     // Counted in the database: one small row per action field, however many proposals.
     let counts: Vec<(Uuid, i64)> = proposals::Entity::find()
         .select_only()
         .column(proposals::Column::ActionFieldId)
         .column_as(proposals::Column::Id.count(), "n")
-        .filter(proposals::Column::WorkshopId.eq(workshop.0))
+        .filter(proposals::Column::WorkshopId.eq(workshop.id))
         .filter(proposals::Column::Status.eq(ProposalStatus::Visible.as_str()))
         .group_by(proposals::Column::ActionFieldId)
         .into_tuple()
         .all(db)
         .await?;
     let counts = counts.into_iter().map(|(f, n)| (f, usize::try_from(n).unwrap_or(0))).collect();
-    Ok(Extra { code, fields: scope(db, workshop.0).await?, counts })
+    Ok(Extra { code, fields: scope(db, workshop.id).await?, counts })
 }
 
 /// The total and every action field's count (a card may have left another field).
@@ -102,18 +96,23 @@ fn page_ops(lang: Lang, extra: &Extra, proposal: &BoardProposal) -> String {
 
 /// Loads what the fragments need, if any participant page is open (else `None`: nothing to
 /// render). A failure is logged; the pages then reload their snapshot.
-async fn extra_if_watched(db: &impl ConnectionTrait, hub: &LiveHub, workshop: WorkshopId) -> Option<Extra> {
-    if hub.page_languages(workshop.0).is_empty() {
+async fn extra_if_watched(db: &impl ConnectionTrait, hub: &LiveHub, workshop: &workshops::Model) -> Option<Extra> {
+    if hub.page_languages(workshop.id).is_empty() {
         return None;
     }
     extra(db, workshop).await.inspect_err(|e| tracing::warn!(error = %e, "live fragments not rendered")).ok()
 }
 
 /// A proposal is new or changed: every board shows it as it is now.
-pub async fn publish_card(db: &impl ConnectionTrait, hub: &LiveHub, workshop: WorkshopId, proposal: &BoardProposal) {
+pub async fn publish_card(
+    db: &impl ConnectionTrait,
+    hub: &LiveHub,
+    workshop: &workshops::Model,
+    proposal: &BoardProposal,
+) {
     let extra = extra_if_watched(db, hub, workshop).await;
     let event = LiveEvent::Upsert { proposal: Box::new(proposal.clone()) };
-    hub.send(workshop.0, &event, |lang| {
+    hub.send(workshop.id, &event, |lang| {
         extra.as_ref().map_or_else(|| r#"[["reload"]]"#.to_owned(), |x| page_ops(lang, x, proposal))
     });
 }
@@ -122,12 +121,12 @@ pub async fn publish_card(db: &impl ConnectionTrait, hub: &LiveHub, workshop: Wo
 pub async fn publish_removal(
     db: &impl ConnectionTrait,
     hub: &LiveHub,
-    workshop: WorkshopId,
+    workshop: &workshops::Model,
     id: ProposalId,
     field: ActionFieldId,
 ) {
     let extra = extra_if_watched(db, hub, workshop).await;
-    hub.send(workshop.0, &LiveEvent::Remove { id, field }, |lang| match &extra {
+    hub.send(workshop.id, &LiveEvent::Remove { id, field }, |lang| match &extra {
         Some(x) => {
             let mut ops = vec![json!(["del", live_ids::item(id)])];
             ops.extend(count_ops(lang, x));

@@ -167,7 +167,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     let model = insert_proposal(&txn, ws, field, Some(participant.id), None, &input).await?;
     txn.commit().await?;
     let proposal = to_board(model, Some(participant), false, 0);
-    super::live::publish_card(db, live, WorkshopId(ws.id), &proposal).await;
+    super::live::publish_card(db, live, ws, &proposal).await;
     Ok(BoardProposal { mine: true, ..proposal })
 }
 
@@ -264,7 +264,7 @@ async fn revise<C: ConnectionTrait + TransactionTrait>(
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
     let board = board_view(db, updated, 0).await?;
     if board.status == ProposalStatus::Visible {
-        super::live::publish_card(db, live, WorkshopId(ws.id), &board).await;
+        super::live::publish_card(db, live, ws, &board).await;
     }
     Ok(board)
 }
@@ -319,7 +319,7 @@ pub async fn withdraw_own<C: ConnectionTrait + TransactionTrait>(
         .exec(&txn)
         .await?;
     txn.commit().await?;
-    super::live::publish_removal(db, live, WorkshopId(ws.id), id, ActionFieldId(p.action_field_id)).await;
+    super::live::publish_removal(db, live, ws, id, ActionFieldId(p.action_field_id)).await;
     Ok(())
 }
 
@@ -402,7 +402,7 @@ pub async fn add_from_room<C: ConnectionTrait + TransactionTrait>(
     let model = insert_proposal(&txn, &ws, field, None, user_id(actor), &input).await?;
     txn.commit().await?;
     let proposal = to_board(model, None, false, 0);
-    super::live::publish_card(db, live, id, &proposal).await;
+    super::live::publish_card(db, live, &ws, &proposal).await;
     Ok(proposal)
 }
 
@@ -457,7 +457,7 @@ pub async fn hide(
         .filter(proposals::Column::Id.eq(p.id))
         .exec(db)
         .await?;
-    super::live::publish_removal(db, live, WorkshopId(ws.id), id, ActionFieldId(p.action_field_id)).await;
+    super::live::publish_removal(db, live, &ws, id, ActionFieldId(p.action_field_id)).await;
     Ok(())
 }
 
@@ -479,7 +479,7 @@ pub async fn restore(db: &impl ConnectionTrait, live: &LiveHub, actor: &Actor, i
         .exec(db)
         .await?;
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
-    super::live::publish_card(db, live, WorkshopId(ws.id), &board_view(db, updated, 0).await?).await;
+    super::live::publish_card(db, live, &ws, &board_view(db, updated, 0).await?).await;
     Ok(())
 }
 

@@ -149,12 +149,6 @@ impl LiveHub {
         self.publish(topic, &Change { data: &data, pages });
     }
 
-    /// Open views of a topic (for tests and the status line).
-    #[must_use]
-    pub fn listeners(&self, topic: Uuid) -> usize {
-        self.lock().get(&topic).map_or(0, |t| t.channels.values().map(broadcast::Sender::receiver_count).sum())
-    }
-
     /// Waits for the topic's turn: a writer holds it from before its change is written until the
     /// change is published, so the numbers the hub gives changes follow the order of the commits
     /// (a stale edit can never overtake the hide that followed it, a count never goes back).
@@ -166,12 +160,6 @@ impl LiveHub {
     /// Ends every live stream (the process is shutting down); browsers reconnect elsewhere.
     pub fn close(&self) {
         self.closing.send_replace(true);
-    }
-
-    /// Whether [`LiveHub::close`] was called.
-    #[must_use]
-    pub fn is_closing(&self) -> bool {
-        *self.closing.borrow()
     }
 }
 
@@ -201,7 +189,7 @@ mod tests {
         let frame =
             String::from_utf8(page.frames.try_recv().map(|b| b.to_vec()).unwrap_or_default()).unwrap_or_default();
         assert!(frame.contains(r#""ops":[["reload"]]"#), "{frame}");
-        assert!(!hub.is_closing());
+        assert!(!*page.closing.borrow());
         hub.close();
         assert!(*page.closing.borrow());
     }

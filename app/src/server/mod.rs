@@ -12,7 +12,6 @@ use leptos::prelude::*;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, SqlErr};
 
 pub use assets::Assets;
-pub use html::strip_hydration_marks;
 pub use live::LiveHub;
 pub use state::{AppState, Settings};
 
