@@ -1,5 +1,6 @@
-// Plenum on participant pages: keeps the board live and sends the proposal form without a page
-// reload. No framework, no build step: `plenum assets` only hashes and compresses this file.
+// Plenum on participant pages: keeps the board live and sends the proposal form and the ballot
+// without a page reload; counts the dots left and the round's time. No framework, no build step:
+// `plenum assets` only hashes and compresses this file.
 // Every page works without it (forms post, the page reloads); and it writes no markup of its
 // own: the server renders every fragment with the page's own components, this script puts them
 // in place by id. The path of a change: docs/ARCHITECTURE.md.
@@ -196,16 +197,21 @@
     };
   }
 
-  // The proposal form goes through fetch: the answer is the page the plain post would show
-  // (with the field errors, or emptied with the thank-you), and its regions are swapped in.
+  // Forms marked data-fetch (the proposal form, the ballot) go through fetch: the answer is
+  // the page the plain post would show (with the field errors, or with the thank-you / the
+  // saved ballot), and its regions are swapped in.
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (!form.hasAttribute("data-fetch") || !window.fetch || !root) return;
     e.preventDefault();
     if (form.getAttribute("aria-busy") === "true") return;
+    var region = form.closest("[data-region]");
+    var regionId = region ? region.id : "";
     form.setAttribute("aria-busy", "true");
     var offline = form.querySelector("[data-offline]");
     var data = new FormData(form);
+    // The button that sent it (Enthalten) is part of the post, as in a plain submit.
+    if (e.submitter && e.submitter.name) data.append(e.submitter.name, e.submitter.value);
     load(function () {
       return fetch(form.action, {
         method: "POST",
@@ -215,27 +221,27 @@
       });
     }, true).then(function (doc) {
       if (!doc) {
-        // Nothing was swapped: the typed text is still there; say what happened.
+        // Nothing was swapped: what was entered is still there; say what happened.
         form.removeAttribute("aria-busy");
         if (offline) offline.hidden = false;
         return;
       }
       history.replaceState(null, "", location.pathname);
-      var invalid = document.querySelector("#propose [aria-invalid=true]");
-      if (invalid) {
-        // The answer's form is empty: what the participant typed goes back in.
-        var fresh = document.querySelector("#propose form");
-        data.forEach(function (value, name) {
-          var field = fresh && fresh.elements.namedItem(name);
-          if (field && field.type !== "hidden" && typeof value === "string") field.value = value;
-        });
-        invalid.focus();
+      var scope = byId(regionId) || document;
+      var invalid = scope.querySelector("[aria-invalid=true]");
+      var message = null;
+      var messages = scope.querySelectorAll(".field-error, .form-error");
+      for (var m = 0; m < messages.length && !message; m++) if (!messages[m].hidden && messages[m].textContent.trim()) message = messages[m];
+      if (invalid || message) {
+        restore(scope.querySelector("form"), data);
+        if (!invalid) message.setAttribute("tabindex", "-1");
+        (invalid || message).focus();
         return;
       }
-      var title = document.querySelector("#propose input[name=title]");
-      if (title) title.focus();
-      // Announce the thank-you, which arrived inside a new region.
-      var sent = document.querySelector("#propose [role=status]");
+      var first = scope.querySelector("input[name=title]");
+      if (first) first.focus();
+      // Announce the thank-you (or "Ihre Stimme ist gezählt"), which arrived in a new region.
+      var sent = scope.querySelector("[role=status]");
       if (sent) {
         var text = sent.textContent;
         sent.textContent = "";
@@ -243,8 +249,67 @@
           sent.textContent = text;
         }, 100);
       }
+      if (!first && sent) {
+        sent.setAttribute("tabindex", "-1");
+        sent.focus();
+      }
     });
   });
+
+  // The answer's form shows what was saved before: what the participant entered goes back in.
+  function restore(fresh, data) {
+    if (!fresh) return;
+    for (var i = 0; i < fresh.elements.length; i++) {
+      var field = fresh.elements[i];
+      if (!field.name || field.type === "hidden" || field.type === "submit") continue;
+      if (field.type === "checkbox" || field.type === "radio") field.checked = data.getAll(field.name).indexOf(field.value) >= 0;
+      else if (data.has(field.name)) field.value = data.get(field.name);
+    }
+    ballotChanged(fresh);
+  }
+
+  // Dot voting: "noch 2 Punkte" as the dots are placed (the server checks the same rules).
+  function ballotChanged(form) {
+    if (!form || !form.hasAttribute("data-dots")) return;
+    var total = Number(form.getAttribute("data-dots"));
+    var spent = 0;
+    var inputs = form.querySelectorAll("[data-dot]");
+    for (var i = 0; i < inputs.length; i++) spent += Math.max(0, Number(inputs[i].value) || 0);
+    var left = form.querySelector("[data-dots-left]");
+    if (!left) return;
+    var n = total - spent;
+    var template = left.getAttribute(Math.abs(n) === 1 ? "data-one" : "data-other");
+    left.textContent = template.replace("{n}", String(n));
+    left.classList.toggle("over", n < 0);
+  }
+
+  document.addEventListener("input", function (e) {
+    var form = e.target.form;
+    if (!form || !form.classList.contains("ballot-form")) return;
+    form.setAttribute("data-dirty", "");
+    ballotChanged(form);
+  });
+
+  // The round's timer: the server says how many seconds are left when it renders; the page
+  // counts down from there and, a minute before the end, warns if the ballot is unsaved.
+  function tick() {
+    var clocks = document.querySelectorAll("[data-ends-in]");
+    for (var i = 0; i < clocks.length; i++) {
+      var el = clocks[i];
+      if (!el.hasAttribute("data-end")) el.setAttribute("data-end", String(Date.now() + Number(el.getAttribute("data-ends-in")) * 1000));
+      var secs = Math.max(0, Math.round((Number(el.getAttribute("data-end")) - Date.now()) / 1000));
+      el.textContent = Math.floor(secs / 60) + ":" + String(secs % 60).padStart(2, "0");
+      var region = el.closest("[data-region]");
+      var form = region && region.querySelector(".ballot-form");
+      var warning = region && region.querySelector("[data-unsaved-warning]");
+      var unsaved = form && (form.hasAttribute("data-dirty") || !region.querySelector("[data-test=vote-status]"));
+      if (warning) warning.hidden = !(secs <= 60 && secs > 0 && unsaved);
+    }
+  }
+  if (document.querySelector("[data-ends-in]") || root) {
+    setInterval(tick, 1000);
+    tick();
+  }
 
   if (root && window.EventSource) connect();
   document.body.setAttribute("data-ready", "");

@@ -8,6 +8,8 @@
 #
 # Extra arguments go to the load tool, e.g. `--rate 0` (as fast as possible), `--proposals 5` or
 # `--frames data` (boards read as hydrated staff views instead of participant pages).
+#
+#   scripts/loadtest.sh sqlite 5000 --mode vote --rate 500   # a dot vote: 5,000 ballots in 10 s
 # PLENUM_BIN and LOADTEST_BIN run given binaries instead of building them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +38,12 @@ cleanup() {
 }
 trap cleanup EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
-code="$(PLENUM_DATABASE_URL="$url" RUST_LOG=warn "$plenum" demo 2>/dev/null)"
+demo=(demo); staff=()
+if [[ " $* " == *" --mode vote "* ]]; then
+  demo=(demo --voting)
+  echo "load-test-passwort-123" | PLENUM_DATABASE_URL="$url" RUST_LOG=warn "$plenum" user create --email load@example.org --role organizer >/dev/null
+  staff=(--staff-email load@example.org --staff-password load-test-passwort-123)
+fi
+code="$(PLENUM_DATABASE_URL="$url" RUST_LOG=warn "$plenum" "${demo[@]}" 2>/dev/null)"
 echo "database: $db_kind, workshop code: $code, machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB"
-"$loadtest" --url "http://127.0.0.1:$port" --code "$code" --participants "$participants" --server-pid "$server" "$@"
+"$loadtest" --url "http://127.0.0.1:$port" --code "$code" --participants "$participants" --server-pid "$server" "${staff[@]}" "$@"

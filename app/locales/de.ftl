@@ -394,3 +394,110 @@ clusters-count = { $count ->
     [one] 1 Cluster
    *[other] { $count } Cluster
 }
+
+## Abstimmungen
+field-number = Bitte eine ganze Zahl von { $min } bis { $max }.
+vote-open-page = Abstimmungen
+vote-page-title = Abstimmungen – { $title }
+vote-page-heading = Abstimmungen
+vote-prepare-only = Runden lassen sich jetzt vorbereiten; öffnen lassen sie sich, sobald der Workshop in der Abstimmung ist.
+vote-new = Neue Abstimmungsrunde
+vote-round-title = Titel der Runde
+vote-method = Verfahren
+vote-method-dots = Punktabfrage
+vote-method-approval = Zustimmung (Ja je Option)
+vote-method-score = Bewertung (0 bis 5)
+vote-method-ranking = Rangfolge (Schulze-Methode)
+vote-method-missing = Bitte ein Verfahren wählen.
+vote-dots = Punkte je Person
+vote-dots-hint = Nur Punktabfrage; Standard 5.
+vote-per-option = Höchstens auf einer Option
+vote-per-option-hint = Nur Punktabfrage; Standard 3.
+vote-max = Höchstens Ja-Stimmen
+vote-max-hint = Nur Zustimmung; leer = beliebig viele.
+vote-minutes = Zeit in Minuten
+vote-minutes-hint = Leer = Sie schließen die Runde selbst; höchstens { $max } Minuten.
+vote-live-results = Zwischenstand während der Runde zeigen
+vote-pick = Worüber abgestimmt wird (2 bis { $max } Optionen)
+vote-kind-cluster = Cluster
+vote-kind-proposal = Vorschlag
+vote-create = Runde anlegen
+vote-rounds = Runden
+vote-state-draft = vorbereitet
+vote-state-open = läuft
+vote-state-closed = abgeschlossen
+vote-open = Runde öffnen
+vote-close = Runde schließen
+vote-timer = Zeit { $time }
+vote-locked-note = gesperrt (erste Stimme ist abgegeben)
+vote-turnout = { $cast } von { $eligible } haben abgestimmt
+vote-ballot-file = Stimmzettel (anonym, JSON)
+vote-paper = Punkte von der Pinnwand eintragen
+vote-paper-hint = Auf Papier geklebte Punkte je Option; sie werden getrennt gezeigt und zur Summe gezählt.
+vote-paper-save = Papierpunkte speichern
+vote-paper-note = Einschließlich der auf der Pinnwand gezählten Punkte (Papier).
+vote-options-count = Bitte { $min } bis { $max } Optionen wählen.
+vote-rounds-limit = Ein Workshop hat höchstens { $max } Runden.
+vote-not-voting = Das geht nur, solange der Workshop in der Abstimmung ist.
+vote-one-open = Es läuft schon eine Runde. Schließen Sie sie zuerst.
+vote-not-draft = Diese Runde wurde schon geöffnet.
+vote-not-open = Diese Runde läuft nicht.
+vote-not-open-yet = Diese Runde ist noch nicht geöffnet.
+vote-closed = Diese Runde ist abgeschlossen; es lassen sich keine Stimmen mehr abgeben.
+vote-not-closed = Die Stimmzettel gibt es, sobald die Runde abgeschlossen ist.
+vote-locked = Die erste Stimme ist abgegeben: Verfahren, Einstellungen und Optionen bleiben. Legen Sie für Änderungen eine neue Runde an.
+vote-paper-method = Papierpunkte gibt es nur bei Punktabfrage und Zustimmung.
+vote-heading = Abstimmung
+vote-none-yet = Gleich geht es los: die Abstimmung ist noch nicht geöffnet.
+vote-closed-notice = Die Runde ist abgeschlossen. Das Ergebnis:
+vote-rules-dots = Sie haben { $dots } Punkte und können höchstens { $per } auf eine Option setzen. Sie müssen nicht alle vergeben.
+vote-rules-approval = Kreuzen Sie jede Option an, der Sie zustimmen.
+vote-rules-approval-max = Kreuzen Sie höchstens { $max } Optionen an, denen Sie zustimmen.
+vote-rules-score = Bewerten Sie die Optionen von 0 (gar nicht) bis 5 (sehr); was Sie auslassen, zählt nicht.
+vote-rules-ranking = Geben Sie den Optionen Plätze: 1 für die beste. Ohne Platz stehen sie hinter allen mit Platz.
+vote-dots-left = { $count ->
+    [one] noch 1 Punkt
+   *[other] noch { $count } Punkte
+}
+vote-unit-dots = Punkte
+vote-unit-score = von { $max }
+vote-unit-place = Platz
+vote-score-none = – keine Bewertung –
+vote-cast = Stimme abgeben
+vote-change = Stimme ändern
+vote-abstain = Enthalten
+vote-counted = Ihre Stimme ist gezählt. Sie können sie ändern, bis die Runde schließt.
+vote-abstained = Sie haben sich enthalten. Sie können noch abstimmen, bis die Runde schließt.
+vote-time-left = Noch
+vote-time-left-clock = Noch { $time }
+vote-unsaved-warning = Noch eine Minute: Ihre Stimme ist noch nicht abgegeben.
+ballot-shape = Diese Stimme passt nicht zum Verfahren der Runde.
+ballot-unknown-option = Diese Option gehört nicht zur Runde.
+ballot-duplicate = Diese Option kommt zweimal vor.
+ballot-too-many-dots = Zu viele Punkte: höchstens { $max } insgesamt.
+ballot-too-many-on-one = Höchstens { $max } Punkte auf einer Option.
+ballot-too-many-approvals = Höchstens { $max } Optionen ankreuzen.
+ballot-score-range = Bitte eine Bewertung von 0 bis { $max }.
+ballot-place-twice = Jeder Platz nur einmal.
+vote-result-summary = { $method }: { $ballots } Stimmen von { $eligible } Teilnehmenden.
+vote-provisional = (Zwischenstand)
+vote-result-table = Ergebnis in Zahlen
+vote-place = Platz
+vote-place-tied = { $place } (gleichauf)
+vote-option = Option
+vote-figure = Ergebnis
+vote-figure-detail = Davon
+vote-figure-dots = { $count ->
+    [one] 1 Punkt
+   *[other] { $count } Punkte
+}
+vote-figure-approvals = { $count } Ja
+vote-figure-paper = { $online } online, { $paper } auf Papier
+vote-figure-unscored = nicht bewertet
+vote-figure-scores = { $count } Bewertungen ({ $spread })
+vote-pairwise = Paarvergleich: So viele Stimmen setzen die Option der Zeile vor die der Spalte.
+vote-offline = Keine Verbindung: Ihre Stimme ist noch nicht abgegeben. Bitte erneut senden.
+board-more = { $count ->
+    [one] und 1 weiterer Vorschlag
+   *[other] und { $count } weitere Vorschläge
+}

@@ -394,3 +394,110 @@ clusters-count = { $count ->
     [one] 1 cluster
    *[other] { $count } clusters
 }
+
+## Votes
+field-number = Please enter a whole number from { $min } to { $max }.
+vote-open-page = Votes
+vote-page-title = Votes – { $title }
+vote-page-heading = Votes
+vote-prepare-only = You can prepare rounds now; they can be opened once the workshop is voting.
+vote-new = New vote round
+vote-round-title = Title of the round
+vote-method = Method
+vote-method-dots = Dot voting
+vote-method-approval = Approval (yes per option)
+vote-method-score = Score (0 to 5)
+vote-method-ranking = Ranking (Schulze method)
+vote-method-missing = Please choose a method.
+vote-dots = Dots per person
+vote-dots-hint = Dot voting only; default 5.
+vote-per-option = At most on one option
+vote-per-option-hint = Dot voting only; default 3.
+vote-max = At most yes votes
+vote-max-hint = Approval only; empty = any number.
+vote-minutes = Time in minutes
+vote-minutes-hint = Empty = you close the round yourself; at most { $max } minutes.
+vote-live-results = Show the interim result during the round
+vote-pick = What people vote on (2 to { $max } options)
+vote-kind-cluster = Cluster
+vote-kind-proposal = Proposal
+vote-create = Create round
+vote-rounds = Rounds
+vote-state-draft = prepared
+vote-state-open = open
+vote-state-closed = closed
+vote-open = Open round
+vote-close = Close round
+vote-timer = time { $time }
+vote-locked-note = locked (the first ballot is in)
+vote-turnout = { $cast } of { $eligible } have voted
+vote-ballot-file = Ballots (anonymous, JSON)
+vote-paper = Enter dots from the pinboard
+vote-paper-hint = Dots stuck on paper, per option; shown separately and added to the totals.
+vote-paper-save = Save paper dots
+vote-paper-note = Including the dots counted on the pinboard (paper).
+vote-options-count = Please choose { $min } to { $max } options.
+vote-rounds-limit = A workshop has at most { $max } rounds.
+vote-not-voting = This is only possible while the workshop is voting.
+vote-one-open = A round is already open. Close it first.
+vote-not-draft = This round has already been opened.
+vote-not-open = This round is not open.
+vote-not-open-yet = This round is not open yet.
+vote-closed = This round is closed; no more ballots can be cast.
+vote-not-closed = The ballots are available once the round is closed.
+vote-locked = The first ballot is in: method, settings and options stay. Create a new round to change them.
+vote-paper-method = Paper dots exist only for dot voting and approval.
+vote-heading = Vote
+vote-none-yet = Starting soon: the vote is not open yet.
+vote-closed-notice = The round is closed. The result:
+vote-rules-dots = You have { $dots } dots and can put at most { $per } on one option. You need not use them all.
+vote-rules-approval = Tick every option you approve of.
+vote-rules-approval-max = Tick at most { $max } options you approve of.
+vote-rules-score = Score the options from 0 (not at all) to 5 (very much); what you leave out does not count.
+vote-rules-ranking = Give the options places: 1 for the best. Options without a place rank behind all with one.
+vote-dots-left = { $count ->
+    [one] 1 dot left
+   *[other] { $count } dots left
+}
+vote-unit-dots = dots
+vote-unit-score = of { $max }
+vote-unit-place = place
+vote-score-none = – no score –
+vote-cast = Cast vote
+vote-change = Change vote
+vote-abstain = Abstain
+vote-counted = Your vote is counted. You can change it until the round closes.
+vote-abstained = You abstained. You can still vote until the round closes.
+vote-time-left = Time left
+vote-time-left-clock = Time left { $time }
+vote-unsaved-warning = One minute left: your vote has not been cast yet.
+ballot-shape = This ballot does not fit the round's method.
+ballot-unknown-option = This option is not part of the round.
+ballot-duplicate = This option appears twice.
+ballot-too-many-dots = Too many dots: at most { $max } in total.
+ballot-too-many-on-one = At most { $max } dots on one option.
+ballot-too-many-approvals = Tick at most { $max } options.
+ballot-score-range = Please give a score from 0 to { $max }.
+ballot-place-twice = Each place only once.
+vote-result-summary = { $method }: { $ballots } ballots of { $eligible } participants.
+vote-provisional = (interim)
+vote-result-table = Result in numbers
+vote-place = Place
+vote-place-tied = { $place } (tied)
+vote-option = Option
+vote-figure = Result
+vote-figure-detail = Of which
+vote-figure-dots = { $count ->
+    [one] 1 dot
+   *[other] { $count } dots
+}
+vote-figure-approvals = { $count } yes
+vote-figure-paper = { $online } online, { $paper } on paper
+vote-figure-unscored = not scored
+vote-figure-scores = { $count } scores ({ $spread })
+vote-pairwise = Pairwise comparison: ballots that put the row's option above the column's.
+vote-offline = No connection: your vote has not been cast yet. Please send it again.
+board-more = { $count ->
+    [one] and 1 more proposal
+   *[other] and { $count } more proposals
+}

@@ -22,6 +22,7 @@ use crate::{
     processes::pages::{HomePage, NewProcessPage, ProcessEditor, ProcessPage, StaffHome},
     proposals::pages::{ModeratorProposalPage, OwnProposalPage, ReportPage},
     ui::NotFound,
+    votes::pages::VotesPageView,
     workshops::pages::{MyWorkshops, NewWorkshopPage, ProcessWorkshops},
 };
 
@@ -133,6 +134,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/workshops/:id") view=StaffWorkshopPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/workshops/:id/beamer") view=BeamerPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/workshops/:id/clusters") view=ClusteringPageView ssr=SsrMode::Async />
+                    <Route path=path!("/staff/workshops/:id/votes") view=VotesPageView ssr=SsrMode::Async />
                     <Route path=path!("/staff/proposals/:id") view=ModeratorProposalPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code") view=WorkshopPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/p/:id") view=OwnProposalPage ssr=SsrMode::Async />

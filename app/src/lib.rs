@@ -17,6 +17,7 @@ pub mod proposals;
 pub mod server;
 pub mod ui;
 pub mod validate;
+pub mod votes;
 pub mod workshops;
 
 /// Hydrates the server-rendered page in the browser.

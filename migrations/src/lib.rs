@@ -9,6 +9,7 @@ mod m20261122_000001_create_accounts;
 mod m20261122_000002_create_processes;
 mod m20261122_000003_create_workshops;
 mod m20261122_000004_create_clusters;
+mod m20261201_000005_create_votes;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_create_processes::Migration),
             Box::new(m20261122_000003_create_workshops::Migration),
             Box::new(m20261122_000004_create_clusters::Migration),
+            Box::new(m20261201_000005_create_votes::Migration),
         ]
     }
 }

@@ -1,4 +1,5 @@
-//! The command line: `serve` (default), `migrate`, `user create`, `demo`, `suggest-clusters`, `assets`.
+//! The command line: `serve` (default), `migrate`, `user create`, `demo`, `suggest-clusters`, `tally`,
+//! `assets`.
 
 use std::io::{BufRead, IsTerminal};
 
@@ -27,13 +28,25 @@ pub enum Command {
     },
     /// Create a published demo process with two action fields and a workshop that is
     /// collecting proposals; prints the workshop's join code (for trying Plenum, and for the
-    /// load test).
-    Demo,
+    /// load test). With `--voting`: six proposals from the room, the workshop moved on to voting
+    /// and a dot vote over them open (the load test's voting mode).
+    Demo {
+        #[arg(long)]
+        voting: bool,
+    },
     /// Suggest clusters of near-duplicate proposals, with the same method as the moderator's
     /// button. Reads JSON lines `{"id","title","text","action_field"}` (other keys are ignored)
     /// and writes one line `{"id","cluster"}` per input line to standard output.
     SuggestClusters {
         /// The JSON-lines file to read (`-` for standard input).
+        #[arg(long)]
+        input: String,
+    },
+    /// Recount a vote round from its anonymous ballot file ("Stimmzettel (anonym, JSON)"), with
+    /// the same code the server used at close. Prints the result as JSON; a ballot that breaks
+    /// the round's rules ends it with a message naming the ballot's position and the rule.
+    Tally {
+        /// The ballot file (`-` for standard input).
         #[arg(long)]
         input: String,
     },
@@ -73,13 +86,14 @@ pub async fn run(cli: Cli, config: Config) -> anyhow_like::Result<()> {
             Ok(())
         }
         Command::User { command: UserCommand::Create { email, role } } => create_user(&config, &email, &role).await,
-        Command::Demo => demo(&config).await,
+        Command::Demo { voting } => demo(&config, voting).await,
         Command::SuggestClusters { input } => suggest_clusters(&input),
+        Command::Tally { input } => tally(&input),
         Command::Assets { dir } => crate::assets::publish(std::path::Path::new(&dir)),
     }
 }
 
-async fn demo(config: &Config) -> anyhow_like::Result<()> {
+async fn demo(config: &Config, voting: bool) -> anyhow_like::Result<()> {
     use app::{
         auth::types::Actor,
         i18n::Lang,
@@ -98,8 +112,11 @@ async fn demo(config: &Config) -> anyhow_like::Result<()> {
         processes::set_published(&db, &system, process, true).await?;
         let input = WorkshopInput::parse("Demo-Workshop", "", "in_person", "Volkshochschule", "")?;
         let ws = workshops::create(&db, &system, process, &input, &[], &[]).await?;
-        workshops::set_state(&db, &LiveHub::default(), &system, ws, WorkshopState::Draft, WorkshopState::Collecting)
-            .await?;
+        let live = LiveHub::default();
+        workshops::set_state(&db, &live, &system, ws, WorkshopState::Draft, WorkshopState::Collecting).await?;
+        if voting {
+            demo_vote(&db, &live, ws).await?;
+        }
         workshops::admin_view(&db, &system, ws, &config.public_url).await
     }
     .await
@@ -107,6 +124,43 @@ async fn demo(config: &Config) -> anyhow_like::Result<()> {
     println!("{}", result.info.join_code);
     eprintln!("Demo workshop collecting proposals: {}", result.short_link);
     Ok(())
+}
+
+/// Six proposals from the room, then clustering, voting, and an open dot vote over them.
+async fn demo_vote(
+    db: &sea_orm::DatabaseConnection,
+    live: &app::server::LiveHub,
+    ws: app::workshops::types::WorkshopId,
+) -> Result<(), app::error::AppError> {
+    use app::{
+        auth::types::Actor,
+        workshops::{service as workshops, types::*},
+    };
+    let system = Actor::System;
+    let info = workshops::admin_view(db, &system, ws, "").await?.info;
+    let field = info.fields.first().map(|f| f.id.to_string()).unwrap_or_default();
+    for title in [
+        "Sprachcafé im Stadtteilzentrum",
+        "Anonymisierte Bewerbungsverfahren",
+        "Beratungsstelle gegen Diskriminierung",
+        "Interkulturelle Straßenfeste",
+        "Fortbildungen für Lehrkräfte",
+        "Mehrsprachige Elternabende",
+    ] {
+        let form = ProposalForm { action_field: field.clone(), title: title.into(), ..ProposalForm::default() };
+        app::proposals::service::add_from_room(db, live, &system, ws, &form).await?;
+    }
+    workshops::set_state(db, live, &system, ws, WorkshopState::Collecting, WorkshopState::Clustering).await?;
+    workshops::set_state(db, live, &system, ws, WorkshopState::Clustering, WorkshopState::Voting).await?;
+    let candidates = app::votes::service::admin(db, &system, ws).await?.candidates;
+    let form = app::votes::types::RoundForm {
+        title: "Punktabfrage".into(),
+        method: "dots".into(),
+        pick: candidates.into_iter().map(|c| (app::votes::types::form_key(&c.id), "on".to_owned())).collect(),
+        ..Default::default()
+    };
+    let round = app::votes::service::create(db, live, &system, ws, &form).await?;
+    app::votes::service::open(db, live, &system, round).await
 }
 
 async fn create_user(config: &Config, email: &str, role: &str) -> anyhow_like::Result<()> {
@@ -169,5 +223,19 @@ fn suggest_clusters(input: &str) -> anyhow_like::Result<()> {
         writeln!(out, "{}", serde_json::json!({ "id": id, "cluster": format!("s{label}") }))?;
     }
     out.flush()?;
+    Ok(())
+}
+
+fn tally(input: &str) -> anyhow_like::Result<()> {
+    use std::io::Read;
+
+    let mut text = String::new();
+    if input == "-" {
+        std::io::stdin().read_to_string(&mut text)?;
+    } else {
+        text = std::fs::read_to_string(input).map_err(|e| format!("cannot read {input}: {e}"))?;
+    }
+    let tally = app::votes::tally::recount(&text).map_err(|e| e.to_string())?;
+    println!("{}", serde_json::to_string_pretty(&tally).map_err(|e| e.to_string())?);
     Ok(())
 }

@@ -103,6 +103,7 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 pub fn state(config: &Config, db: DatabaseConnection) -> AppState {
     AppState {
         leptos_options: leptos_options(config),
+        writer: app::server::Writer::start(db.clone()),
         db,
         live: Arc::new(LiveHub::default()),
         settings: Arc::new(Settings { public_url: config.public_url.clone(), trust_proxy: config.trust_proxy }),
@@ -116,10 +117,12 @@ pub fn router(state: AppState) -> Router {
     // One login limiter per process, for the login server function (auth's, not the state's).
     let limiter = Arc::new(LoginLimiter::default());
     // The proposal drafts a plain form post returns to (proposals', not the state's).
-    let drafts = Arc::new(app::proposals::drafts::Drafts::default());
+    let drafts = Arc::new(app::proposals::drafts::Drafts::<app::workshops::types::ProposalForm>::default());
+    let ballots = Arc::new(app::proposals::drafts::Drafts::<app::votes::types::BallotDraft>::default());
     let limiter_context = move || {
         leptos::prelude::provide_context(limiter.clone());
         leptos::prelude::provide_context(drafts.clone());
+        leptos::prelude::provide_context(ballots.clone());
     };
     let options = state.leptos_options.clone();
     // Files under /pkg carry a content hash in their name: cached for good, sent precompressed.
@@ -228,6 +231,7 @@ pub async fn serve(config: Config) -> anyhow_like::Result<()> {
     }
     let state = state(&config, db);
     let live = state.live.clone();
+    tokio::spawn(close_due_rounds(state.db.clone(), state.live.clone()));
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!("Plenum listens on http://{}", config.addr);
@@ -252,6 +256,19 @@ pub async fn serve(config: Config) -> anyhow_like::Result<()> {
         } => tracing::warn!("requests still running after {GRACE:?}; exiting anyway"),
     }
     Ok(())
+}
+
+/// Closes vote rounds whose timer ran out, once a second (also those that ran out while the
+/// server was down). Ballots after the end are refused by the ballot's own check meanwhile.
+async fn close_due_rounds(db: sea_orm::DatabaseConnection, live: Arc<LiveHub>) {
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    loop {
+        tick.tick().await;
+        if let Err(e) = app::votes::service::close_due(&db, &live).await {
+            tracing::warn!(error = ?e, "closing the rounds whose timer ran out failed; trying again");
+        }
+    }
 }
 
 /// How long requests in flight may take to finish after a shutdown signal.

@@ -359,7 +359,9 @@ async fn the_live_channel_needs_a_participant_or_staff_and_streams_new_proposals
     assert_eq!(res.status(), StatusCode::OK);
     let next = tokio::time::timeout(std::time::Duration::from_secs(5), body.frame()).await.unwrap().unwrap().unwrap();
     let text = String::from_utf8(next.into_data().unwrap().to_vec()).unwrap();
-    assert!(text.contains("\"type\":\"upsert\"") && text.contains("\"title\":\"Live\""), "{text}");
+    // A participant gets the page fragments even when asking for the staff views' data frames.
+    assert!(text.starts_with("event: page") && text.contains("<h3>Live</h3>"), "{text}");
+    assert!(!text.contains("\"type\":\"upsert\""), "no staff data frames for a participant: {text}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -589,4 +591,71 @@ async fn a_plain_form_post_with_errors_returns_to_a_form_that_keeps_the_text() {
     assert!(app.clone().call_within(post(body)).await.unwrap().status().is_redirection());
     let again = body_text(app.call_within(page(back)).await.unwrap()).await;
     assert!(!again.contains("Mein langer Text</textarea>"), "the draft is gone");
+}
+
+/// A workshop in voting with three room proposals and nothing else; returns code, id, options.
+async fn voting_workshop(db: &DatabaseConnection) -> (String, app::workshops::types::WorkshopId, Vec<String>) {
+    use app::workshops::{service as workshops, types::*};
+    let (code, ws, fields) = collecting_workshop(db).await;
+    let (system, live) = (Actor::System, app::server::LiveHub::default());
+    for title in ["Sprachcafé", "Beratungsstelle", "Straßenfest"] {
+        let form = ProposalForm { action_field: fields[0].clone(), title: title.into(), ..ProposalForm::default() };
+        app::proposals::service::add_from_room(db, &live, &system, ws, &form).await.unwrap();
+    }
+    workshops::set_state(db, &live, &system, ws, WorkshopState::Collecting, WorkshopState::Clustering).await.unwrap();
+    workshops::set_state(db, &live, &system, ws, WorkshopState::Clustering, WorkshopState::Voting).await.unwrap();
+    let options =
+        app::votes::service::admin(db, &system, ws).await.unwrap().candidates.into_iter().map(|c| c.id).collect();
+    (code, ws, options)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_is_set_up_and_a_ballot_cast_over_http_as_the_plain_forms_post_them() {
+    use app::votes::api::{CastBallot, CloseRound, CreateRound, OpenRound};
+    let (app, db) = app().await;
+    let (code, ws, options) = voting_workshop(&db).await;
+    let organizer = session_for(&db, "organizer").await;
+    let picks: String = options.iter().map(|o| format!("&pick%5Bo{o}%5D=on")).collect();
+    let body = format!("workshop={ws}&title=Runde&method=dots&dots=5&per_option=3&max=&minutes={picks}");
+    let participant = join_over_http(&app, &code).await;
+    // Participants and visitors cannot set up a round.
+    let res = app.clone().call_within(post_form(CreateRound::PATH, &body, Some(&participant))).await.unwrap();
+    let status = res.status();
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{}", body_text(res).await);
+    let res = app.clone().call_within(post_form(CreateRound::PATH, &body, Some(&organizer))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{}", body_text(res).await);
+    let round = app::votes::service::admin(&db, &Actor::System, ws).await.unwrap().rounds[0].id;
+    let res =
+        app.clone().call_within(post_form(OpenRound::PATH, &format!("round={round}"), Some(&organizer))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    // The ballot form's field names, as the browser sends them.
+    let ballot = format!("code={code}&round={round}&ballot%5Bo{}%5D=3&ballot%5Bo{}%5D=2", options[0], options[1]);
+    let res = app.clone().call_within(post_form(CastBallot::PATH, &ballot, Some(&participant))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{}", body_text(res).await);
+    let too_many = format!("code={code}&round={round}&ballot%5Bo{}%5D=4", options[2]);
+    let res = app.clone().call_within(post_form(CastBallot::PATH, &too_many, Some(&participant))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "a broken rule is 422");
+    // No cookie: no ballot.
+    let res = app.clone().call_within(post_form(CastBallot::PATH, &ballot, None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // A participant cannot close the round; the organizer can, and then ballots are refused.
+    let close = format!("round={round}");
+    let res = app.clone().call_within(post_form(CloseRound::PATH, &close, Some(&participant))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = app.clone().call_within(post_form(CloseRound::PATH, &close, Some(&organizer))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app.clone().call_within(post_form(CastBallot::PATH, &ballot, Some(&participant))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT, "closed");
+    let result = app::votes::service::screen(&db, &Actor::System, ws).await.unwrap().unwrap().result.unwrap();
+    assert_eq!(result.tally.totals.unwrap()[&options[0]], 3);
+    // The anonymous file is a download for staff only.
+    let file = format!("/api/votes/ballots.json?round={round}");
+    let req = Request::get(&file).header(header::COOKIE, &participant).body(Body::empty()).unwrap();
+    assert_eq!(app.clone().call_within(req).await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    let req = Request::get(&file).header(header::COOKIE, &organizer).body(Body::empty()).unwrap();
+    let res = app.call_within(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment"));
+    let file: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
+    assert_eq!(file["ballots"].as_array().map(Vec::len), Some(1));
 }

@@ -32,19 +32,32 @@ pub struct StreamKind {
     page: Option<String>,
 }
 
-/// Who may listen: the workshop's participants (by their cookie) and its staff.
-async fn authorise(state: &AppState, code: &str, headers: &HeaderMap) -> Result<WorkshopId, AppError> {
-    let token = cookie_from_headers(headers, &participant_cookie(code));
-    match crate::participants::service::resolve(&state.db, code, token.as_deref()).await.map(|p| p.workshop_id()) {
-        Ok(id) => return Ok(id),
-        Err(AppError::Unauthenticated | AppError::Forbidden) => {}
-        Err(e) => return Err(e),
-    }
+/// Who may listen: the workshop's participants (by their cookie) and its staff. A stream
+/// without `?page=1` is a staff view's: it gets the data frames only with a staff session of
+/// the workshop; a participant always gets the page frames (`true`).
+async fn authorise(
+    state: &AppState,
+    code: &str,
+    headers: &HeaderMap,
+    page: bool,
+) -> Result<(WorkshopId, bool), AppError> {
     let actor = match cookie_from_headers(headers, auth::SESSION_COOKIE) {
-        Some(session) => auth::service::session_user(&state.db, &session).await?.map_or(Actor::Anonymous, Actor::Staff),
-        None => Actor::Anonymous,
+        Some(session) if !page => {
+            auth::service::session_user(&state.db, &session).await?.map_or(Actor::Anonymous, Actor::Staff)
+        }
+        _ => Actor::Anonymous,
     };
-    service::workshop_of_code(&state.db, &actor, code).await
+    if !matches!(actor, Actor::Anonymous)
+        && let Ok(id) = service::workshop_of_code(&state.db, &actor, code).await
+    {
+        return Ok((id, false));
+    }
+    let token = cookie_from_headers(headers, &participant_cookie(code));
+    match crate::participants::service::resolve(&state.db, code, token.as_deref()).await {
+        Ok(p) => Ok((p.workshop_id(), true)),
+        Err(AppError::Unauthenticated) if !matches!(actor, Actor::Anonymous) => Err(AppError::Forbidden),
+        Err(e) => Err(e),
+    }
 }
 
 /// The event stream of one workshop's boards.
@@ -54,14 +67,14 @@ pub async fn events(
     Query(kind): Query<StreamKind>,
     headers: HeaderMap,
 ) -> Response {
-    let workshop = match authorise(&state, &code, &headers).await {
-        Ok(id) => id,
+    let (workshop, participant) = match authorise(&state, &code, &headers, kind.page.is_some()).await {
+        Ok(who) => who,
         Err(e) => {
             let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::FORBIDDEN);
             return (status, [(header::CACHE_CONTROL, "no-store")], e.to_string()).into_response();
         }
     };
-    let audience = if kind.page.is_some() {
+    let audience = if kind.page.is_some() || participant {
         let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
         Audience::Page(Lang::from_headers(cookie_from_headers(&headers, LANG_COOKIE).as_deref(), accept))
     } else {

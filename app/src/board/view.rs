@@ -13,6 +13,9 @@ use crate::{
     },
 };
 
+/// Cards per action field on the projector (the newest; the rest are counted).
+pub const PROJECTOR_CARDS: usize = 12;
+
 /// The board: one section per action field with its count, newest proposals first.
 #[component]
 pub fn BoardView(live: Live, fields: Vec<FieldRef>, code: String) -> impl IntoView {
@@ -51,6 +54,12 @@ pub fn BoardView(live: Live, fields: Vec<FieldRef>, code: String) -> impl IntoVi
                 let items = Memo::new(move |_| {
                     live.proposals.with(|l| l.iter().filter(|p| p.action_field_id == id && shown(p, mode)).cloned().collect::<Vec<_>>())
                 });
+                // The projector shows the newest cards of each field that fit the wall, and how
+                // many more there are; phones and moderators scroll through all.
+                let on_wall = Memo::new(move |_| {
+                    items.with(|l| if mode == BoardMode::Projector { l.iter().take(PROJECTOR_CARDS).cloned().collect() } else { l.clone() })
+                });
+                let more = move || items.with(Vec::len).saturating_sub(PROJECTOR_CARDS);
                 let heading_id = format!("field-{id}");
                 let code = code.clone();
                 view! {
@@ -63,7 +72,7 @@ pub fn BoardView(live: Live, fields: Vec<FieldRef>, code: String) -> impl IntoVi
                         <p class="empty" id=live_ids::empty(id) hidden=move || !items.with(Vec::is_empty)>{i18n.t("board-empty")}</p>
                         <ul class="proposals" id=live_ids::list(id)>
                             <For
-                                each=move || items.get()
+                                each=move || on_wall.get()
                                 key=|p| (p.id, p.title.clone(), p.description.clone(), p.status, p.mine, p.reports)
                                 children={
                                     let code = code.clone();
@@ -71,6 +80,11 @@ pub fn BoardView(live: Live, fields: Vec<FieldRef>, code: String) -> impl IntoVi
                                 }
                             />
                         </ul>
+                        {(mode == BoardMode::Projector).then(|| view! {
+                            <p class="board-more" hidden=move || more() == 0 data-test="board-more">
+                                {move || i18n.ta("board-more", &[("count", more().to_string())])}
+                            </p>
+                        })}
                     </section>
                 }
             }).collect_view()}

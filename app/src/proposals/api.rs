@@ -23,7 +23,12 @@ use crate::{
 pub async fn submit_proposal(code: String, #[server(flatten)] form: ProposalForm) -> Result<BoardProposal, AppError> {
     let who = participant(&code).await?;
     let state = server::state()?;
-    let result = crate::proposals::service::submit(&state.db, &state.live, &who, &form).await;
+    // The write and its publication finish even if the browser goes away meanwhile.
+    let (writer, live, who_owned, form_owned) = (state.writer.clone(), state.live.clone(), who.clone(), form.clone());
+    let result =
+        tokio::spawn(async move { crate::proposals::service::submit(&writer, &live, &who_owned, &form_owned).await })
+            .await
+            .unwrap_or(Err(AppError::Internal));
     // A plain form post returns to a page that knows only the errors: keep the text for it.
     if let Some(drafts) = use_context::<std::sync::Arc<crate::proposals::drafts::Drafts>>() {
         match &result {

@@ -20,16 +20,21 @@ pub const MAX: usize = 10_000;
 /// How long a draft waits for its page.
 pub const TTL: Duration = Duration::from_secs(600);
 
-/// The drafts of this process, by participant.
-#[derive(Default)]
-pub struct Drafts {
-    inner: Mutex<HashMap<Uuid, (Instant, ProposalForm)>>,
+/// The drafts of this process, by participant (proposal forms; the same store keeps ballots).
+pub struct Drafts<T = ProposalForm> {
+    inner: Mutex<HashMap<Uuid, (Instant, T)>>,
 }
 
-impl Drafts {
+impl<T> Default for Drafts<T> {
+    fn default() -> Self {
+        Self { inner: Mutex::default() }
+    }
+}
+
+impl<T: Clone> Drafts<T> {
     /// Keeps a participant's draft (replacing theirs), dropping expired ones, then the oldest,
     /// when full.
-    pub fn keep(&self, participant: Uuid, form: ProposalForm) {
+    pub fn keep(&self, participant: Uuid, form: T) {
         let mut drafts = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         if drafts.len() >= MAX {
             drafts.retain(|_, (at, _)| at.elapsed() < TTL);
@@ -43,7 +48,7 @@ impl Drafts {
     }
 
     /// The participant's draft, while it is fresh.
-    pub fn get(&self, participant: Uuid) -> Option<ProposalForm> {
+    pub fn get(&self, participant: Uuid) -> Option<T> {
         let drafts = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         drafts.get(&participant).filter(|(at, _)| at.elapsed() < TTL).map(|(_, form)| form.clone())
     }
@@ -60,7 +65,7 @@ mod tests {
 
     #[test]
     fn a_draft_is_the_participants_own_until_cleared_and_the_store_stays_bounded() {
-        let drafts = Drafts::default();
+        let drafts: Drafts = Drafts::default();
         let (ayse, jonas) = (Uuid::new_v4(), Uuid::new_v4());
         drafts.keep(ayse, ProposalForm { title: "Sprachcafé".into(), ..ProposalForm::default() });
         assert_eq!(drafts.get(jonas), None);

@@ -31,7 +31,7 @@ use crate::{
 };
 
 /// What the fragments need besides the proposal: read once, shared by all languages.
-struct Extra {
+pub(crate) struct Extra {
     code: String,
     /// The workshop's action fields (a card may have moved from one to another).
     fields: Vec<Uuid>,
@@ -39,7 +39,7 @@ struct Extra {
     counts: HashMap<Uuid, usize>,
 }
 
-async fn extra(db: &impl ConnectionTrait, workshop: &workshops::Model) -> Result<Extra, AppError> {
+pub(crate) async fn extra(db: &impl ConnectionTrait, workshop: &workshops::Model) -> Result<Extra, AppError> {
     let code = workshop.join_code.clone();
     // Counted in the database: one small row per action field, however many proposals.
     let counts: Vec<(Uuid, i64)> = proposals::Entity::find()
@@ -111,9 +111,15 @@ pub async fn publish_card(
     proposal: &BoardProposal,
 ) {
     let extra = extra_if_watched(db, hub, workshop).await;
+    send_card(hub, workshop.id, proposal, extra.as_ref());
+}
+
+/// Sends a new or changed card with what the fragments need, read before (in the transaction
+/// that wrote it, for a grouped write); `None`: the pages reload their snapshot.
+pub(crate) fn send_card(hub: &LiveHub, workshop: Uuid, proposal: &BoardProposal, extra: Option<&Extra>) {
     let event = LiveEvent::Upsert { proposal: Box::new(proposal.clone()) };
-    hub.send(workshop.id, &event, |lang| {
-        extra.as_ref().map_or_else(|| r#"[["reload"]]"#.to_owned(), |x| page_ops(lang, x, proposal))
+    hub.send(workshop, &event, |lang| {
+        extra.map_or_else(|| r#"[["reload"]]"#.to_owned(), |x| page_ops(lang, x, proposal))
     });
 }
 

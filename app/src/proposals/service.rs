@@ -27,7 +27,7 @@ use crate::{
     error::{AppError, Msg},
     processes::types::ActionFieldId,
     server::{
-        LiveHub,
+        LiveHub, Writer,
         entities::{action_fields, participants, proposal_reports, proposal_revisions, proposals, users, workshops},
         workshop_turn, write_turn,
     },
@@ -140,34 +140,52 @@ async fn insert_proposal(
 /// `NotFound` (code), `Unauthenticated`/`Forbidden` (token), `Conflict` when the workshop is not
 /// collecting or the participant has 20 proposals, `RateLimited` after 10 in a minute,
 /// `Invalid` for the fields.
-pub async fn submit<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
+pub async fn submit(
+    writer: &Writer,
     live: &LiveHub,
     who: &Participant,
     form: &ProposalForm,
 ) -> Result<BoardProposal, AppError> {
-    let (ws, participant) = (&who.workshop, &who.record);
-    if state_of(ws) != WorkshopState::Collecting {
+    let (ws, participant) = (who.workshop.clone(), who.record.clone());
+    if state_of(&ws) != WorkshopState::Collecting {
         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
     }
-    let (input, field) = parse_with_field(db, ws, form, None).await?;
-    check_rate(db, participant.id).await?;
-    let _turn = workshop_turn(db, live, ws.id).await;
-    let txn = db.begin().await?;
-    // Check and count in one statement, so two quick submissions cannot both take the last place.
-    let counted = participants::Entity::update_many()
-        .col_expr(participants::Column::ProposalCount, Expr::col(participants::Column::ProposalCount).add(1))
-        .filter(participants::Column::Id.eq(participant.id))
-        .filter(participants::Column::ProposalCount.lt(PROPOSALS_PER_PARTICIPANT))
-        .exec(&txn)
+    let (input, field) = parse_with_field(writer.db(), &ws, form, None).await?;
+    let watched = !live.page_languages(ws.id).is_empty();
+    let workshop = ws.clone();
+    // Written in the writer's next group; the card is published in commit order before the
+    // workshop's next change.
+    let ((proposal, extra), published) = writer
+        .run_ordered(live.order_of(ws.id), move |txn| {
+            Box::pin(async move {
+                // The workshop may have moved on while the write waited for its group.
+                let current = workshops::Entity::find_by_id(workshop.id).one(txn).await?.ok_or(AppError::NotFound)?;
+                if state_of(&current) != WorkshopState::Collecting {
+                    return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
+                }
+                check_rate(txn, participant.id).await?;
+                // Check and count in one statement, so two quick submissions cannot both take
+                // the last place.
+                let counted = participants::Entity::update_many()
+                    .col_expr(
+                        participants::Column::ProposalCount,
+                        Expr::col(participants::Column::ProposalCount).add(1),
+                    )
+                    .filter(participants::Column::Id.eq(participant.id))
+                    .filter(participants::Column::ProposalCount.lt(PROPOSALS_PER_PARTICIPANT))
+                    .exec(txn)
+                    .await?;
+                if counted.rows_affected == 0 {
+                    return Err(AppError::Conflict(Msg::new("proposal-limit").arg("max", PROPOSALS_PER_PARTICIPANT)));
+                }
+                let model = insert_proposal(txn, &workshop, field, Some(participant.id), None, &input).await?;
+                let extra = if watched { Some(super::live::extra(txn, &workshop).await?) } else { None };
+                Ok((to_board(model, Some(&participant), false, 0), extra))
+            })
+        })
         .await?;
-    if counted.rows_affected == 0 {
-        return Err(AppError::Conflict(Msg::new("proposal-limit").arg("max", PROPOSALS_PER_PARTICIPANT)));
-    }
-    let model = insert_proposal(&txn, ws, field, Some(participant.id), None, &input).await?;
-    txn.commit().await?;
-    let proposal = to_board(model, Some(participant), false, 0);
-    super::live::publish_card(db, live, ws, &proposal).await;
+    super::live::send_card(live, ws.id, &proposal, extra.as_ref());
+    drop(published);
     Ok(BoardProposal { mine: true, ..proposal })
 }
 

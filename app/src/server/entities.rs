@@ -326,3 +326,55 @@ pub mod cluster_steps {
     }
     no_relations!();
 }
+
+pub mod vote_rounds {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "vote_rounds")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workshop_id: Uuid,
+        pub seq: i32,
+        pub title: String,
+        pub method: String,
+        /// JSON: the method's settings (`tally::Settings`).
+        pub settings: String,
+        /// JSON: the options with their titles as they stood when the round was set up.
+        pub options: String,
+        pub state: String,
+        pub live_results: bool,
+        pub duration_secs: Option<i32>,
+        pub ends_at: Option<DateTimeUtc>,
+        pub locked: bool,
+        /// The key of the voters' hashes while the round is open; empty once it closed.
+        pub secret: String,
+        /// JSON: dots or approvals counted on the paper pinboard, per option.
+        pub paper: String,
+        pub eligible: i32,
+        /// JSON: the frozen result, written once at close.
+        pub result: Option<String>,
+        pub created_at: DateTimeUtc,
+        pub opened_at: Option<DateTimeUtc>,
+        pub closed_at: Option<DateTimeUtc>,
+    }
+    no_relations!();
+}
+
+pub mod vote_ballots {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "vote_ballots")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub round_id: Uuid,
+        /// A keyed hash of the participant (the round's key): no link to a person.
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub voter: String,
+        /// JSON in the shape of the anonymous ballot file.
+        pub ballot: String,
+    }
+    no_relations!();
+}

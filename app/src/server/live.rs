@@ -12,7 +12,7 @@
 
 use std::{
     collections::HashMap,
-    sync::{Mutex, PoisonError},
+    sync::{Arc, Mutex, PoisonError},
 };
 
 use axum::body::Bytes;
@@ -54,8 +54,20 @@ pub struct LiveHub {
     topics: Mutex<HashMap<Uuid, Topic>>,
     closing: watch::Sender<bool>,
     /// Per topic, the order of its writers (one entry per workshop that was ever written).
-    orders: Mutex<HashMap<Uuid, std::sync::Arc<tokio::sync::Mutex<()>>>>,
+    orders: Mutex<HashMap<Uuid, Arc<tokio::sync::Mutex<()>>>>,
+    /// Data frames waiting to be sent by the next flush, the latest per (topic, key).
+    latest: Arc<Mutex<Latest>>,
 }
+
+#[derive(Default)]
+struct Latest {
+    frames: HashMap<(Uuid, Uuid), (Bytes, broadcast::Sender<Bytes>)>,
+    flushing: bool,
+}
+
+/// How often a coalesced frame goes out at most (turnout: a few updates a second, however many
+/// ballots arrive).
+pub const COALESCE: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl Default for LiveHub {
     fn default() -> Self {
@@ -64,6 +76,7 @@ impl Default for LiveHub {
             topics: Mutex::default(),
             closing: watch::Sender::new(false),
             orders: Mutex::default(),
+            latest: Arc::default(),
         }
     }
 }
@@ -153,13 +166,58 @@ impl LiveHub {
     /// change is published, so the numbers the hub gives changes follow the order of the commits
     /// (a stale edit can never overtake the hide that followed it, a count never goes back).
     pub async fn order(&self, topic: Uuid) -> tokio::sync::OwnedMutexGuard<()> {
-        let lock = self.orders.lock().unwrap_or_else(PoisonError::into_inner).entry(topic).or_default().clone();
-        lock.lock_owned().await
+        self.order_of(topic).lock_owned().await
+    }
+
+    /// The topic's order itself, for a writer that takes it later (the group-commit writer).
+    #[must_use]
+    pub fn order_of(&self, topic: Uuid) -> Arc<tokio::sync::Mutex<()>> {
+        self.orders.lock().unwrap_or_else(PoisonError::into_inner).entry(topic).or_default().clone()
+    }
+
+    /// Sends `event` to the staff views of a topic as a data frame, coalesced: within
+    /// [`COALESCE`] only the latest event of the same `key` goes out (turnout of a round while
+    /// hundreds of ballots a second arrive). Participant pages do not get it, and it does not
+    /// count in the version (their snapshots do not show it).
+    pub fn send_latest(&self, topic: Uuid, key: Uuid, event: &impl serde::Serialize) {
+        let Ok(json) = serde_json::to_string(event) else { return };
+        let Some(sender) = self.lock().get(&topic).and_then(|t| t.channels.get(&Audience::Data).cloned()) else {
+            return; // no staff view open
+        };
+        let frame = Bytes::from(format!("data: {json}\n\n"));
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            let _ = sender.send(frame);
+            return;
+        };
+        let mut latest = self.latest.lock().unwrap_or_else(PoisonError::into_inner);
+        latest.frames.insert((topic, key), (frame, sender));
+        if !latest.flushing {
+            latest.flushing = true;
+            runtime.spawn(flush(self.latest.clone()));
+        }
     }
 
     /// Ends every live stream (the process is shutting down); browsers reconnect elsewhere.
     pub fn close(&self) {
         self.closing.send_replace(true);
+    }
+}
+
+/// Sends the waiting coalesced frames every [`COALESCE`] until none are left.
+async fn flush(latest: Arc<Mutex<Latest>>) {
+    loop {
+        tokio::time::sleep(COALESCE).await;
+        let frames = {
+            let mut latest = latest.lock().unwrap_or_else(PoisonError::into_inner);
+            if latest.frames.is_empty() {
+                latest.flushing = false;
+                return;
+            }
+            std::mem::take(&mut latest.frames)
+        };
+        for (frame, sender) in frames.into_values() {
+            let _ = sender.send(frame);
+        }
     }
 }
 
@@ -192,5 +250,25 @@ mod tests {
         assert!(!*page.closing.borrow());
         hub.close();
         assert!(*page.closing.borrow());
+    }
+
+    #[tokio::test]
+    async fn coalesced_frames_send_only_the_latest_per_key_a_few_times_a_second() {
+        let hub = LiveHub::default();
+        let (topic, key) = (Uuid::new_v4(), Uuid::new_v4());
+        let mut data = hub.subscribe(topic, Audience::Data);
+        let mut page = hub.subscribe(topic, Audience::Page(Lang::default()));
+        let before = hub.version(topic);
+        for n in 1..=500 {
+            hub.send_latest(topic, key, &serde_json::json!({ "cast": n }));
+        }
+        tokio::time::sleep(COALESCE * 3).await;
+        let mut got = Vec::new();
+        while let Ok(frame) = data.frames.try_recv() {
+            got.push(frame);
+        }
+        assert_eq!(got, vec![Bytes::from_static(b"data: {\"cast\":500}\n\n")], "one frame, the latest");
+        assert!(page.frames.try_recv().is_err(), "participant pages get no turnout");
+        assert_eq!(hub.version(topic), before, "not a change of the snapshot");
     }
 }

@@ -6,6 +6,7 @@ pub mod entities;
 pub mod html;
 pub mod live;
 mod state;
+pub mod writer;
 
 use axum::http;
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, SqlErr};
 pub use assets::Assets;
 pub use live::LiveHub;
 pub use state::{AppState, Settings};
+pub use writer::Writer;
 
 use crate::{
     error::{AppError, Msg},

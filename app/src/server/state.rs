@@ -4,7 +4,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::{Assets, LiveHub};
+use super::{Assets, LiveHub, Writer};
 
 /// Instance settings read from the environment at start.
 #[derive(Debug, Clone)]
@@ -20,6 +20,8 @@ pub struct Settings {
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    /// The group-commit writer of `db` (ballots).
+    pub writer: Writer,
     pub live: Arc<LiveHub>,
     pub settings: Arc<Settings>,
     /// The published names of the static assets.

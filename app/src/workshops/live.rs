@@ -24,6 +24,10 @@ pub struct Live {
     pub participants: RwSignal<u64>,
     pub state: RwSignal<WorkshopState>,
     pub connected: RwSignal<bool>,
+    /// Counts the changes of vote rounds (views of the votes reload when it moves).
+    pub votes: RwSignal<u64>,
+    /// The latest turnout: (round, cast, eligible).
+    pub turnout: RwSignal<Option<(uuid::Uuid, u64, u64)>>,
     pub mode: BoardMode,
     pub workshop: WorkshopId,
 }
@@ -37,6 +41,8 @@ impl Live {
             participants: RwSignal::new(board.participants),
             state: RwSignal::new(board.info.state),
             connected: RwSignal::new(false),
+            votes: RwSignal::new(0),
+            turnout: RwSignal::new(None),
             mode,
             workshop: board.info.id,
         }
@@ -48,6 +54,7 @@ impl Live {
         self.clusters.set(board.clusters);
         self.participants.set(board.participants);
         self.state.set(board.info.state);
+        self.votes.update(|v| *v += 1);
     }
 
     /// Adds or replaces a proposal, keeping the newest first; an own proposal stays marked.
@@ -89,6 +96,18 @@ impl Live {
             }
             LiveEvent::Clusters { clusters } => {
                 self.clusters.set(clusters);
+                false
+            }
+            LiveEvent::Vote { .. } => {
+                self.votes.update(|v| *v += 1);
+                false
+            }
+            LiveEvent::Turnout { round, cast, eligible } => {
+                // Frames of one round only ever count up (two could arrive out of order).
+                let behind = self.turnout.with_untracked(|t| t.is_some_and(|(r, c, _)| r == round && c > cast));
+                if !behind {
+                    self.turnout.set(Some((round, cast, eligible)));
+                }
                 false
             }
         }

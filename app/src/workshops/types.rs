@@ -433,6 +433,16 @@ pub enum LiveEvent {
     Clusters {
         clusters: Vec<ClusterView>,
     },
+    /// A vote round was set up, changed, opened or closed: views of the votes load again.
+    Vote {
+        round: uuid::Uuid,
+    },
+    /// Ballots cast so far in an open round (coalesced: a few frames a second at most).
+    Turnout {
+        round: uuid::Uuid,
+        cast: u64,
+        eligible: u64,
+    },
 }
 
 /// A cluster as the boards show it: proposals that mean the same measure, under one title.

@@ -63,7 +63,12 @@ async fn room(db: &DatabaseConnection) -> Room {
     for (title, field) in TITLES {
         let form =
             ProposalForm { action_field: fields[field].to_string(), title: title.into(), ..ProposalForm::default() };
-        cards.push(app::proposals::service::submit(db, &live, &me, &form).await.unwrap().id);
+        cards.push(
+            app::proposals::service::submit(&app::server::Writer::start(db.clone()), &live, &me, &form)
+                .await
+                .unwrap()
+                .id,
+        );
     }
     workshops::service::set_state(db, &live, &orga, ws, WorkshopState::Collecting, WorkshopState::Clustering)
         .await

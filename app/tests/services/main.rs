@@ -6,4 +6,5 @@ mod support;
 mod auth;
 mod clustering;
 mod processes;
+mod votes;
 mod workshops;

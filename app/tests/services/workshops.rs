@@ -183,7 +183,7 @@ db_test!(a_participant_is_recognised_by_the_token_only, |db: DatabaseConnection|
     let err = resolve(&db, &other.code, Some(&token)).await.unwrap_err();
     assert_eq!(err, AppError::Forbidden);
     let me = resolve(&db, &typed, Some(&token)).await.unwrap();
-    app::proposals::service::submit(&db, &s.live, &me, &form).await.unwrap();
+    app::proposals::service::submit(&app::server::Writer::start(db.clone()), &s.live, &me, &form).await.unwrap();
 });
 
 db_test!(proposals_are_checked_and_reach_the_live_board, |db: DatabaseConnection| async move {
@@ -191,20 +191,39 @@ db_test!(proposals_are_checked_and_reach_the_live_board, |db: DatabaseConnection
     let token = join(&db, &s, "Ayşe").await;
     let mut events = s.live.subscribe(s.ws.0, Audience::Data).frames;
     let no_field = ProposalForm { title: "Ohne Feld".into(), ..ProposalForm::default() };
-    let err =
-        app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &no_field).await.unwrap_err();
+    let err = app::proposals::service::submit(
+        &app::server::Writer::start(db.clone()),
+        &s.live,
+        &who(&db, &s.code, &token).await,
+        &no_field,
+    )
+    .await
+    .unwrap_err();
     assert!(
         matches!(&err, AppError::Invalid(_)) && err.field("action_field").unwrap().key == "proposal-field-required"
     );
     let long = proposal(s.fields[0], &"x".repeat(121));
-    let err = app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &long).await.unwrap_err();
+    let err = app::proposals::service::submit(
+        &app::server::Writer::start(db.clone()),
+        &s.live,
+        &who(&db, &s.code, &token).await,
+        &long,
+    )
+    .await
+    .unwrap_err();
     assert!(err.field("title").unwrap().args.contains(&("max".into(), "120".into())));
     let foreign = proposal(ActionFieldId(uuid::Uuid::new_v4()), "Fremdes Feld");
-    let err =
-        app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &foreign).await.unwrap_err();
+    let err = app::proposals::service::submit(
+        &app::server::Writer::start(db.clone()),
+        &s.live,
+        &who(&db, &s.code, &token).await,
+        &foreign,
+    )
+    .await
+    .unwrap_err();
     assert!(err.field("action_field").is_some());
     let sent = app::proposals::service::submit(
-        &db,
+        &app::server::Writer::start(db.clone()),
         &s.live,
         &who(&db, &s.code, &token).await,
         &proposal(s.fields[1], "Ausbildungspaten"),
@@ -229,7 +248,7 @@ db_test!(proposals_are_checked_and_reach_the_live_board, |db: DatabaseConnection
         .await
         .unwrap();
     let err = app::proposals::service::submit(
-        &db,
+        &app::server::Writer::start(db.clone()),
         &s.live,
         &who(&db, &s.code, &token).await,
         &proposal(s.fields[0], "Zu spät"),
@@ -244,7 +263,7 @@ db_test!(ten_per_minute_and_twenty_per_workshop, |db: DatabaseConnection| async 
     let token = join(&db, &s, "Eifrig").await;
     for i in 0..10 {
         app::proposals::service::submit(
-            &db,
+            &app::server::Writer::start(db.clone()),
             &s.live,
             &who(&db, &s.code, &token).await,
             &proposal(s.fields[0], &format!("Idee {i}")),
@@ -252,10 +271,14 @@ db_test!(ten_per_minute_and_twenty_per_workshop, |db: DatabaseConnection| async 
         .await
         .unwrap();
     }
-    let err =
-        app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &proposal(s.fields[0], "Elf"))
-            .await
-            .unwrap_err();
+    let err = app::proposals::service::submit(
+        &app::server::Writer::start(db.clone()),
+        &s.live,
+        &who(&db, &s.code, &token).await,
+        &proposal(s.fields[0], "Elf"),
+    )
+    .await
+    .unwrap_err();
     match err {
         AppError::RateLimited { retry_after_secs, limit: Some(msg) } => {
             assert!((1..=61).contains(&retry_after_secs));
@@ -275,7 +298,7 @@ db_test!(ten_per_minute_and_twenty_per_workshop, |db: DatabaseConnection| async 
     let mut last = None;
     for i in 10..20 {
         let p = app::proposals::service::submit(
-            &db,
+            &app::server::Writer::start(db.clone()),
             &s.live,
             &who(&db, &s.code, &token).await,
             &proposal(s.fields[0], &format!("Idee {i}")),
@@ -290,19 +313,28 @@ db_test!(ten_per_minute_and_twenty_per_workshop, |db: DatabaseConnection| async 
         .exec(&db)
         .await
         .unwrap();
-    let err =
-        app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &proposal(s.fields[0], "21"))
-            .await
-            .unwrap_err();
+    let err = app::proposals::service::submit(
+        &app::server::Writer::start(db.clone()),
+        &s.live,
+        &who(&db, &s.code, &token).await,
+        &proposal(s.fields[0], "21"),
+    )
+    .await
+    .unwrap_err();
     assert!(
         matches!(&err, AppError::Conflict(m) if m.key == "proposal-limit" && m.args.contains(&("max".into(), "20".into())))
     );
     assert_eq!(err.status(), 409);
     // Withdrawing one frees its place.
     app::proposals::service::withdraw_own(&db, &s.live, &who(&db, &s.code, &token).await, last.unwrap()).await.unwrap();
-    app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &token).await, &proposal(s.fields[0], "Neu"))
-        .await
-        .unwrap();
+    app::proposals::service::submit(
+        &app::server::Writer::start(db.clone()),
+        &s.live,
+        &who(&db, &s.code, &token).await,
+        &proposal(s.fields[0], "Neu"),
+    )
+    .await
+    .unwrap();
     let board = app::board::service::participant_board(&db, &who(&db, &s.code, &token).await).await.unwrap();
     assert_eq!(board.proposals.len(), 20);
     assert!(board.proposals.iter().all(|p| p.mine));
@@ -314,7 +346,7 @@ db_test!(participants_change_only_their_own_proposals, |db: DatabaseConnection| 
     let ayse = join(&db, &s, "Ayşe").await;
     let jonas = join(&db, &s, "Jonas").await;
     let p = app::proposals::service::submit(
-        &db,
+        &app::server::Writer::start(db.clone()),
         &s.live,
         &who(&db, &s.code, &ayse).await,
         &proposal(s.fields[0], "Sprachcafé"),
@@ -351,7 +383,7 @@ db_test!(moderators_edit_hide_and_restore_with_history, |db: DatabaseConnection|
     let ayse = join(&db, &s, "Ayşe").await;
     let jonas = join(&db, &s, "Jonas").await;
     let p = app::proposals::service::submit(
-        &db,
+        &app::server::Writer::start(db.clone()),
         &s.live,
         &who(&db, &s.code, &ayse).await,
         &proposal(s.fields[0], "Lehrer fortbilden"),
@@ -412,10 +444,14 @@ db_test!(reports_reach_the_moderators_once, |db: DatabaseConnection| async move 
     let s = setup(&db, WorkshopState::Collecting).await;
     let ayse = join(&db, &s, "Ayşe").await;
     let jonas = join(&db, &s, "Jonas").await;
-    let p =
-        app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &ayse).await, &proposal(s.fields[0], "Etwas"))
-            .await
-            .unwrap();
+    let p = app::proposals::service::submit(
+        &app::server::Writer::start(db.clone()),
+        &s.live,
+        &who(&db, &s.code, &ayse).await,
+        &proposal(s.fields[0], "Etwas"),
+    )
+    .await
+    .unwrap();
     app::proposals::service::report(&db, &who(&db, &s.code, &jonas).await, p.id, "beleidigend").await.unwrap();
     let err = app::proposals::service::report(&db, &who(&db, &s.code, &jonas).await, p.id, "").await.unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "report-twice"));
@@ -436,7 +472,7 @@ db_test!(organizers_export_and_delete_a_participant, |db: DatabaseConnection| as
     let s = setup(&db, WorkshopState::Collecting).await;
     let ayse = join(&db, &s, "Ayşe").await;
     let p = app::proposals::service::submit(
-        &db,
+        &app::server::Writer::start(db.clone()),
         &s.live,
         &who(&db, &s.code, &ayse).await,
         &proposal(s.fields[0], "Sprachcafé"),
@@ -491,7 +527,14 @@ db_test!(participant_pages_get_every_change_as_fragments_in_their_language, |db:
     assert_eq!(german.version, s.live.version(s.ws.0), "the stream starts where a snapshot read now would");
 
     let form = proposal(s.fields[0], "Sprachcafé <im> Stadtteil");
-    let p = app::proposals::service::submit(&db, &s.live, &who(&db, &s.code, &ayse).await, &form).await.unwrap();
+    let p = app::proposals::service::submit(
+        &app::server::Writer::start(db.clone()),
+        &s.live,
+        &who(&db, &s.code, &ayse).await,
+        &form,
+    )
+    .await
+    .unwrap();
     let (de_frame, en_frame) =
         (page_frame(&german.frames.recv().await.unwrap()), page_frame(&english.frames.recv().await.unwrap()));
     assert_eq!(de_frame["v"], en_frame["v"], "one change, one version, whatever the language");

@@ -24,6 +24,9 @@ use tokio::{
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
+#[path = "loadtest/vote.rs"]
+mod vote;
+
 #[derive(Debug, Parser, Clone)]
 #[command(name = "loadtest", about = "Load test of a running Plenum workshop")]
 struct Args {
@@ -49,6 +52,18 @@ struct Args {
     /// Process id of the server, to read its peak memory (VmHWM) afterwards.
     #[arg(long)]
     server_pid: Option<u32>,
+    /// `propose` (the workshop collects proposals) or `vote` (a dot vote is open: `plenum demo
+    /// --voting`; needs a staff account for the projector's stream and the close).
+    #[arg(long, default_value = "propose", value_parser = ["propose", "vote"])]
+    mode: String,
+    /// Voting: the share of participants who change their ballot after casting it.
+    #[arg(long, default_value_t = 0.2)]
+    changes: f64,
+    /// Voting: a staff account (organizer) that watches turnout like the projector and closes.
+    #[arg(long, default_value = "")]
+    staff_email: String,
+    #[arg(long, default_value = "")]
+    staff_password: String,
 }
 
 /// One HTTP/1.1 connection with keep-alive.
@@ -268,6 +283,9 @@ async fn main() -> Result<(), Error> {
         people.push(join.await??);
     }
     println!("joined: {n} in {:.1} s", started.elapsed().as_secs_f64());
+    if args.mode == "vote" {
+        return vote::run(&args, &addr, &code, people).await;
+    }
 
     // The action fields of the workshop, from the board.
     let (cookie0, conn0) = &mut people[0];

@@ -90,6 +90,12 @@ pub fn ParticipantView(board: Board, me: Me) -> impl IntoView {
                     }
                 }}
             </div>
+            // Outside voting the region is an empty place the snapshot fills when voting begins.
+            {if board.info.state == WorkshopState::Voting {
+                view! { <crate::votes::pages::VoteRegion code=code.clone() /> }.into_any()
+            } else {
+                view! { <div id="ballot" data-region="" data-key="off"></div> }.into_any()
+            }}
             <section id="mine" aria-labelledby="mine-heading" class="mine" data-region="">
                 <h2 id="mine-heading">{i18n.t("ws-mine")}</h2>
                 {move || mine.with(Vec::is_empty).then(|| view! { <Empty text=i18n.t("ws-mine-empty") /> })}
@@ -214,7 +220,12 @@ pub fn Beamer(admin: WorkshopAdmin, board: Board) -> impl IntoView {
                         <p class="projector-code">{i18n.t("ws-code")}" "<strong data-test="beamer-code">{code.clone()}</strong></p>
                     </aside>
                 </Show>
-                <BoardView live=live fields=info.fields.clone() code=info.join_code.clone() />
+                <Show when=move || live.state.get() == WorkshopState::Voting>
+                    <crate::votes::pages::VoteScreen live=live workshop=info.id />
+                </Show>
+                <Show when=move || live.state.get() != WorkshopState::Voting>
+                    <BoardView live=live fields=info.fields.clone() code=info.join_code.clone() />
+                </Show>
             </div>
         </div>
     }

@@ -100,6 +100,9 @@ pub fn StaffWorkshop(
         {(info.state == WorkshopState::Clustering).then(|| view! {
             <p><a class="button" href=format!("/staff/workshops/{id}/clusters") data-test="clustering-link">{i18n.t("cl-open")}</a></p>
         })}
+        {matches!(info.state, WorkshopState::Clustering | WorkshopState::Voting).then(|| view! {
+            <p><a class="button" href=format!("/staff/workshops/{id}/votes") data-test="votes-link">{i18n.t("vote-open-page")}</a></p>
+        })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match board.await {
