@@ -142,7 +142,7 @@ async fn insert_proposal(
 /// `Invalid` for the fields.
 pub async fn submit(
     writer: &Writer,
-    live: &LiveHub,
+    live: &std::sync::Arc<LiveHub>,
     who: &Participant,
     form: &ProposalForm,
 ) -> Result<BoardProposal, AppError> {
@@ -153,39 +153,52 @@ pub async fn submit(
     let (input, field) = parse_with_field(writer.db(), &ws, form, None).await?;
     let watched = !live.page_languages(ws.id).is_empty();
     let workshop = ws.clone();
+    let (ws_id, participant_id) = (ws.id, participant.id);
     // Written in the writer's next group; the card is published in commit order before the
     // workshop's next change.
-    let ((proposal, extra), published) = writer
-        .run_ordered(live.order_of(ws.id), move |txn| {
-            Box::pin(async move {
-                // The workshop may have moved on while the write waited for its group.
-                let current = workshops::Entity::find_by_id(workshop.id).one(txn).await?.ok_or(AppError::NotFound)?;
-                if state_of(&current) != WorkshopState::Collecting {
-                    return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
-                }
-                check_rate(txn, participant.id).await?;
-                // Check and count in one statement, so two quick submissions cannot both take
-                // the last place.
-                let counted = participants::Entity::update_many()
-                    .col_expr(
-                        participants::Column::ProposalCount,
-                        Expr::col(participants::Column::ProposalCount).add(1),
-                    )
-                    .filter(participants::Column::Id.eq(participant.id))
-                    .filter(participants::Column::ProposalCount.lt(PROPOSALS_PER_PARTICIPANT))
-                    .exec(txn)
-                    .await?;
-                if counted.rows_affected == 0 {
-                    return Err(AppError::Conflict(Msg::new("proposal-limit").arg("max", PROPOSALS_PER_PARTICIPANT)));
-                }
-                let model = insert_proposal(txn, &workshop, field, Some(participant.id), None, &input).await?;
-                let extra = if watched { Some(super::live::extra(txn, &workshop).await?) } else { None };
-                Ok((to_board(model, Some(&participant), false, 0), extra))
-            })
-        })
-        .await?;
-    super::live::send_card(live, ws.id, &proposal, extra.as_ref());
-    drop(published);
+    let hub = live.clone();
+    let proposal = writer
+        .run_ordered(
+            live.order_of(ws.id),
+            move |txn| {
+                Box::pin(async move {
+                    // The workshop may have moved on while the write waited for its turn.
+                    let current = workshops::Entity::find_by_id(ws_id).one(txn).await?.ok_or(AppError::NotFound)?;
+                    if state_of(&current) != WorkshopState::Collecting {
+                        return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
+                    }
+                    check_rate(txn, participant_id).await
+                })
+            },
+            move |txn, ()| {
+                Box::pin(async move {
+                    // Check and count in one statement, so two quick submissions cannot both
+                    // take the last place.
+                    let counted = participants::Entity::update_many()
+                        .col_expr(
+                            participants::Column::ProposalCount,
+                            Expr::col(participants::Column::ProposalCount).add(1),
+                        )
+                        .filter(participants::Column::Id.eq(participant.id))
+                        .filter(participants::Column::ProposalCount.lt(PROPOSALS_PER_PARTICIPANT))
+                        .exec(txn)
+                        .await?;
+                    if counted.rows_affected == 0 {
+                        return Err(AppError::Conflict(
+                            Msg::new("proposal-limit").arg("max", PROPOSALS_PER_PARTICIPANT),
+                        ));
+                    }
+                    let model = insert_proposal(txn, &workshop, field, Some(participant.id), None, &input).await?;
+                    let extra = if watched { Some(super::live::extra(txn, &workshop).await?) } else { None };
+                    Ok((to_board(model, Some(&participant), false, 0), extra))
+                })
+            },
+            move |(proposal, extra): &(BoardProposal, Option<super::live::Extra>)| {
+                super::live::send_card(&hub, ws_id, proposal, extra.as_ref());
+            },
+        )
+        .await?
+        .0;
     Ok(BoardProposal { mine: true, ..proposal })
 }
 

@@ -61,7 +61,10 @@ pub struct LiveHub {
 
 #[derive(Default)]
 struct Latest {
-    frames: HashMap<(Uuid, Uuid), (Bytes, broadcast::Sender<Bytes>)>,
+    /// Per (topic, key): the rank and frame waiting, and where it goes.
+    frames: HashMap<(Uuid, Uuid), (u64, Bytes, broadcast::Sender<Bytes>)>,
+    /// Per (topic, key): the highest rank sent (a key per vote round: a few per workshop).
+    sent: HashMap<(Uuid, Uuid), u64>,
     flushing: bool,
 }
 
@@ -176,10 +179,11 @@ impl LiveHub {
     }
 
     /// Sends `event` to the staff views of a topic as a data frame, coalesced: within
-    /// [`COALESCE`] only the latest event of the same `key` goes out (turnout of a round while
-    /// hundreds of ballots a second arrive). Participant pages do not get it, and it does not
-    /// count in the version (their snapshots do not show it).
-    pub fn send_latest(&self, topic: Uuid, key: Uuid, event: &impl serde::Serialize) {
+    /// [`COALESCE`] only the highest-`rank` event of the same `key` goes out, and never one
+    /// ranked below what was sent already (turnout of a round while hundreds of ballots a second
+    /// arrive, counted by callers that finish in any order). Participant pages do not get it,
+    /// and it does not count in the version (their snapshots do not show it).
+    pub fn send_latest(&self, topic: Uuid, key: Uuid, rank: u64, event: &impl serde::Serialize) {
         let Ok(json) = serde_json::to_string(event) else { return };
         let Some(sender) = self.lock().get(&topic).and_then(|t| t.channels.get(&Audience::Data).cloned()) else {
             return; // no staff view open
@@ -190,7 +194,12 @@ impl LiveHub {
             return;
         };
         let mut latest = self.latest.lock().unwrap_or_else(PoisonError::into_inner);
-        latest.frames.insert((topic, key), (frame, sender));
+        let behind = latest.sent.get(&(topic, key)).is_some_and(|sent| *sent > rank)
+            || latest.frames.get(&(topic, key)).is_some_and(|(waiting, ..)| *waiting > rank);
+        if behind {
+            return;
+        }
+        latest.frames.insert((topic, key), (rank, frame, sender));
         if !latest.flushing {
             latest.flushing = true;
             runtime.spawn(flush(self.latest.clone()));
@@ -213,9 +222,13 @@ async fn flush(latest: Arc<Mutex<Latest>>) {
                 latest.flushing = false;
                 return;
             }
-            std::mem::take(&mut latest.frames)
+            let frames = std::mem::take(&mut latest.frames);
+            for (key, (rank, ..)) in &frames {
+                latest.sent.insert(*key, *rank);
+            }
+            frames
         };
-        for (frame, sender) in frames.into_values() {
+        for (_, frame, sender) in frames.into_values() {
             let _ = sender.send(frame);
         }
     }
@@ -260,8 +273,10 @@ mod tests {
         let mut page = hub.subscribe(topic, Audience::Page(Lang::default()));
         let before = hub.version(topic);
         for n in 1..=500 {
-            hub.send_latest(topic, key, &serde_json::json!({ "cast": n }));
+            hub.send_latest(topic, key, n, &serde_json::json!({ "cast": n }));
         }
+        // A count that finished late, below the newest, is dropped.
+        hub.send_latest(topic, key, 499, &serde_json::json!({ "cast": 499 }));
         tokio::time::sleep(COALESCE * 3).await;
         let mut got = Vec::new();
         while let Ok(frame) = data.frames.try_recv() {
@@ -270,5 +285,8 @@ mod tests {
         assert_eq!(got, vec![Bytes::from_static(b"data: {\"cast\":500}\n\n")], "one frame, the latest");
         assert!(page.frames.try_recv().is_err(), "participant pages get no turnout");
         assert_eq!(hub.version(topic), before, "not a change of the snapshot");
+        hub.send_latest(topic, key, 480, &serde_json::json!({ "cast": 480 }));
+        tokio::time::sleep(COALESCE * 2).await;
+        assert!(data.frames.try_recv().is_err(), "nothing below what was sent");
     }
 }

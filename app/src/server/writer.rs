@@ -8,10 +8,14 @@
 //! commit itself fails, every caller of the group gets the error: nothing acknowledged is lost,
 //! nothing is acknowledged that was not written.
 //!
-//! A write that boards show ([`Writer::run_ordered`]) names its workshop's publishing order: the
-//! writer holds it (and SQLite's write turn) from before the group is written until each such
-//! caller has published its change, one after another in commit order, so boards get changes
-//! in the order they were committed, as with [`super::workshop_turn`].
+//! A write that boards show ([`Writer::run_ordered`]) names its workshop's publishing order and
+//! brings its own publishing: the writer holds the order from before the group is written,
+//! publishes each such change right after the commit, one after another in commit order, and
+//! only then lets the workshop's other writers on, as [`super::workshop_turn`] does.
+//!
+//! On PostgreSQL there is no writer task: each write is its own transaction on the pool, run
+//! concurrently; the server already flushes concurrent commits together (its own group commit),
+//! and one connection taking every write in turn would make each write's round trips the limit.
 
 use std::{future::Future, pin::Pin, sync::Arc};
 
@@ -19,8 +23,7 @@ use std::panic::AssertUnwindSafe;
 
 use futures::FutureExt;
 use sea_orm::{
-    DatabaseConnection, DatabaseTransaction, DbBackend, IsolationLevel, SqliteTransactionMode, TransactionOptions,
-    TransactionTrait,
+    DatabaseConnection, DatabaseTransaction, DbBackend, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use tokio::sync::{Mutex, OwnedMutexGuard, mpsc, oneshot};
 
@@ -31,9 +34,8 @@ pub const GROUP_MAX: usize = 256;
 /// Writes waiting for the writer at most; a caller beyond waits for a place (back-pressure).
 const QUEUE: usize = 4_096;
 
-/// Answers the caller once the group is committed; for an ordered write, returns what the
-/// writer waits on until the caller has published.
-type Done = Box<dyn FnOnce(Result<(), AppError>) -> Option<oneshot::Receiver<()>> + Send>;
+/// Publishes (an ordered write) and answers the caller once the group is committed.
+type Done = Box<dyn FnOnce(Result<(), AppError>) + Send>;
 type Run = Box<dyn for<'c> FnOnce(&'c DatabaseTransaction) -> Pin<Box<dyn Future<Output = Done> + Send + 'c>> + Send>;
 
 struct Job {
@@ -44,24 +46,24 @@ struct Job {
 /// The handle of the writer task (cheap to clone). The task ends when every handle is gone.
 #[derive(Clone)]
 pub struct Writer {
-    jobs: mpsc::Sender<Job>,
+    /// `None` on PostgreSQL: writes run on the pool.
+    jobs: Option<mpsc::Sender<Job>>,
     db: DatabaseConnection,
 }
 
 /// A future that borrows the group's transaction.
 pub type Work<'c, T> = Pin<Box<dyn Future<Output = Result<T, AppError>> + Send + 'c>>;
 
-/// Held by the caller of an ordered write while it publishes its change; the writer goes on
-/// when it is dropped.
-pub struct Published(#[expect(dead_code, reason = "held for its drop")] oneshot::Sender<()>);
-
 impl Writer {
     /// Starts the writer task of a database (inside the tokio runtime).
     #[must_use]
     pub fn start(db: DatabaseConnection) -> Self {
+        if db.get_database_backend() == DbBackend::Postgres {
+            return Self { jobs: None, db };
+        }
         let (jobs, receiver) = mpsc::channel(QUEUE);
         tokio::spawn(run(db.clone(), receiver));
-        Self { jobs, db }
+        Self { jobs: Some(jobs), db }
     }
 
     /// The database the writer writes to (for the reads around a write).
@@ -80,53 +82,132 @@ impl Writer {
         T: Send + 'static,
         F: for<'c> FnOnce(&'c DatabaseTransaction) -> Work<'c, T> + Send + 'static,
     {
-        self.submit(None, work).await.map(|(value, _)| value)
+        match &self.jobs {
+            Some(jobs) => submit(jobs, None, work, |_: &T| {}).await,
+            None => alone(&self.db, work).await,
+        }
     }
 
     /// Like [`Writer::run`], for a change that boards show: `order` is the workshop's publishing
-    /// order ([`super::LiveHub::order_of`]). The caller publishes, then drops [`Published`].
+    /// order ([`super::LiveHub::order_of`]). `check` reads what the write depends on, `write`
+    /// (in the same transaction) writes and reads what the boards need, and `publish` sends the
+    /// change right after the commit, in commit order, while the order is held.
     ///
     /// # Errors
     /// As [`Writer::run`].
-    pub async fn run_ordered<T, F>(&self, order: Arc<Mutex<()>>, work: F) -> Result<(T, Published), AppError>
-    where
-        T: Send + 'static,
-        F: for<'c> FnOnce(&'c DatabaseTransaction) -> Work<'c, T> + Send + 'static,
-    {
-        let (value, published) = self.submit(Some(order), work).await?;
-        Ok((value, Published(published.ok_or_else(gone)?)))
-    }
-
-    async fn submit<T, F>(
+    pub async fn run_ordered<C, T, F, G, P>(
         &self,
-        order: Option<Arc<Mutex<()>>>,
-        work: F,
-    ) -> Result<(T, Option<oneshot::Sender<()>>), AppError>
+        order: Arc<Mutex<()>>,
+        check: F,
+        write: G,
+        publish: P,
+    ) -> Result<T, AppError>
     where
+        C: Send + 'static,
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c DatabaseTransaction) -> Work<'c, T> + Send + 'static,
+        F: for<'c> FnOnce(&'c DatabaseTransaction) -> Work<'c, C> + Send + 'static,
+        G: for<'c> FnOnce(&'c DatabaseTransaction, C) -> Work<'c, T> + Send + 'static,
+        P: FnOnce(&T) + Send + 'static,
     {
-        type Answer<T> = Result<(T, Option<oneshot::Sender<()>>), AppError>;
-        let ordered = order.is_some();
-        let (answer, answered) = oneshot::channel::<Answer<T>>();
-        let run: Run = Box::new(move |txn| {
-            Box::pin(async move {
-                let outcome = in_savepoint(txn, work).await;
-                Box::new(move |committed: Result<(), AppError>| {
-                    let (published, wait) = if ordered {
-                        let (tx, rx) = oneshot::channel();
-                        (Some(tx), Some(rx))
-                    } else {
-                        (None, None)
-                    };
-                    let _ = answer.send(committed.and(outcome).map(|v| (v, published)));
-                    wait
-                }) as Done
-            })
-        });
-        self.jobs.send(Job { order, run }).await.map_err(|_| gone())?;
-        answered.await.map_err(|_| gone())?
+        let Some(jobs) = &self.jobs else {
+            return ordered_alone(&self.db, order, check, write, publish).await;
+        };
+        submit(jobs, Some(order), chain(check, write), publish).await
     }
+}
+
+/// The checks, then the write, as one write of a group.
+fn chain<C, T, F, G>(check: F, write: G) -> impl for<'c> FnOnce(&'c DatabaseTransaction) -> Work<'c, T> + Send + 'static
+where
+    C: Send + 'static,
+    T: Send + 'static,
+    F: for<'c> FnOnce(&'c DatabaseTransaction) -> Work<'c, C> + Send + 'static,
+    G: for<'c> FnOnce(&'c DatabaseTransaction, C) -> Work<'c, T> + Send + 'static,
+{
+    move |txn| {
+        Box::pin(async move {
+            let checked = check(txn).await?;
+            write(txn, checked).await
+        })
+    }
+}
+
+/// An ordered write on PostgreSQL: the checks in a short transaction of their own, then the
+/// order (a write waiting for it holds no connection of the pool), held through the write's
+/// transaction, its commit and the publishing. The order is held for as few round trips as the
+/// write needs: at 100 writes a second to one workshop each one counts.
+async fn ordered_alone<C, T, F, G, P>(
+    db: &DatabaseConnection,
+    order: Arc<Mutex<()>>,
+    check: F,
+    write: G,
+    publish: P,
+) -> Result<T, AppError>
+where
+    F: for<'c> FnOnce(&'c DatabaseTransaction) -> Work<'c, C>,
+    G: for<'c> FnOnce(&'c DatabaseTransaction, C) -> Work<'c, T>,
+    P: FnOnce(&T),
+{
+    let checked = alone(db, check).await?;
+    let _turn = order.lock_owned().await;
+    let txn = begin(db).await?;
+    match write(&txn, checked).await {
+        Ok(value) => {
+            txn.commit().await?;
+            publish(&value);
+            Ok(value)
+        }
+        Err(e) => {
+            let _ = txn.rollback().await;
+            Err(e)
+        }
+    }
+}
+
+/// One write in its own transaction (PostgreSQL).
+async fn alone<T, F>(db: &DatabaseConnection, work: F) -> Result<T, AppError>
+where
+    F: for<'c> FnOnce(&'c DatabaseTransaction) -> Work<'c, T>,
+{
+    let txn = begin(db).await?;
+    match work(&txn).await {
+        Ok(value) => {
+            txn.commit().await?;
+            Ok(value)
+        }
+        Err(e) => {
+            let _ = txn.rollback().await;
+            Err(e)
+        }
+    }
+}
+
+async fn submit<T, F, P>(
+    jobs: &mpsc::Sender<Job>,
+    order: Option<Arc<Mutex<()>>>,
+    work: F,
+    publish: P,
+) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: for<'c> FnOnce(&'c DatabaseTransaction) -> Work<'c, T> + Send + 'static,
+    P: FnOnce(&T) + Send + 'static,
+{
+    let (answer, answered) = oneshot::channel::<Result<T, AppError>>();
+    let run: Run = Box::new(move |txn| {
+        Box::pin(async move {
+            let outcome = in_savepoint(txn, work).await;
+            Box::new(move |committed: Result<(), AppError>| {
+                let result = committed.and(outcome);
+                if let Ok(value) = &result {
+                    publish(value);
+                }
+                let _ = answer.send(result);
+            }) as Done
+        })
+    });
+    jobs.send(Job { order, run }).await.map_err(|_| gone())?;
+    answered.await.map_err(|_| gone())?
 }
 
 fn gone() -> AppError {
@@ -165,14 +246,14 @@ async fn lock_orders(mut orders: Vec<Arc<Mutex<()>>>) -> Vec<OwnedMutexGuard<()>
 
 /// A group's transaction: on SQLite a write transaction from the start (`BEGIN IMMEDIATE`: a
 /// deferred one could meet a commit of another writer between its first read and its first
-/// write and fail the whole group); on PostgreSQL read committed, which the close of a vote
-/// round relies on to see the ballots committed while it waited.
+/// write and fail the whole group). On PostgreSQL the server's default (read committed, which
+/// the close of a vote round relies on to see the ballots committed while it waited).
 async fn begin(db: &DatabaseConnection) -> Result<DatabaseTransaction, sea_orm::DbErr> {
     let options = match db.get_database_backend() {
         DbBackend::Sqlite => {
             TransactionOptions { sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate), ..Default::default() }
         }
-        _ => TransactionOptions { isolation_level: Some(IsolationLevel::ReadCommitted), ..Default::default() },
+        _ => return db.begin().await,
     };
     db.begin_with_options(options).await
 }
@@ -201,13 +282,11 @@ async fn run(db: DatabaseConnection, mut jobs: mpsc::Receiver<Job>) {
                 Err(AppError::from(e))
             }
         };
-        // Other workshops may write now; the orders still keep this group's workshops waiting
-        // until their ordered writes are published, one after another, in commit order.
+        // Other workshops may write now; the orders keep this group's workshops waiting until
+        // their ordered writes are published, one after another, in commit order.
         drop(turn);
         for answer in done {
-            if let Some(published) = answer(committed.clone()) {
-                let _ = published.await;
-            }
+            answer(committed.clone());
         }
         drop(orders);
     }

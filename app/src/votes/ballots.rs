@@ -101,9 +101,14 @@ pub async fn cast(
         return Err(AppError::invalid("ballot", Msg::new("vote-options-count").arg("min", 0).arg("max", OPTIONS_MAX)));
     }
     let form = if abstain { BTreeMap::new() } else { form.clone() };
-    let (saved, count) =
+    let saved =
         writer.run(move |txn| Box::pin(async move { write(txn, workshop, participant, round, &form).await })).await?;
-    super::live::turnout(live, workshop, round.0, count);
+    // Counted after the commit, outside the writer (reads go on beside it); a count that fails
+    // only delays the turnout until the next ballot.
+    match (cast_count(writer.db(), round.0).await, eligible(writer.db(), workshop).await) {
+        (Ok(cast), Ok(all)) => super::live::turnout(live, workshop, round.0, (cast, all)),
+        (Err(e), _) | (_, Err(e)) => tracing::warn!(error = ?e, "turnout not counted"),
+    }
     Ok(saved)
 }
 
@@ -115,7 +120,7 @@ async fn write(
     participant: Uuid,
     id: RoundId,
     form: &BTreeMap<String, String>,
-) -> Result<(BTreeMap<String, String>, (u64, u64)), AppError> {
+) -> Result<BTreeMap<String, String>, AppError> {
     let round = lock_open(txn, workshop, id).await?;
     let ballot = read_ballot(method_of(&round), &settings_of(&round), &option_ids(&round), form)?;
     vote_ballots::Entity::insert(vote_ballots::ActiveModel {
@@ -130,8 +135,7 @@ async fn write(
     )
     .exec_without_returning(txn)
     .await?;
-    let counts = (cast_count(txn, round.id).await?, eligible(txn, workshop).await?);
-    Ok((ballot_form(&ballot), counts))
+    Ok(ballot_form(&ballot))
 }
 
 /// The round, if it is open for ballots in this workshop; the first ballot locks its set-up.

@@ -15,5 +15,5 @@ pub fn round_changed(live: &LiveHub, workshop: Uuid, round: Uuid) {
 
 /// The ballots so far in a round, for the moderator and the projector.
 pub fn turnout(live: &LiveHub, workshop: Uuid, round: Uuid, (cast, eligible): (u64, u64)) {
-    live.send_latest(workshop, round, &LiveEvent::Turnout { round, cast, eligible });
+    live.send_latest(workshop, round, cast, &LiveEvent::Turnout { round, cast, eligible });
 }

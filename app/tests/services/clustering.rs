@@ -26,7 +26,7 @@ use crate::support::{staff, user};
 struct Room {
     orga: Actor,
     ws: WorkshopId,
-    live: LiveHub,
+    live: std::sync::Arc<LiveHub>,
     cards: Vec<ProposalId>,
     fields: Vec<ActionFieldId>,
 }
@@ -53,7 +53,7 @@ async fn room(db: &DatabaseConnection) -> Room {
     }
     let input = WorkshopInput::parse("W", "", "in_person", "", "").unwrap();
     let ws = workshops::service::create(db, &orga, process, &input, &[], &[]).await.unwrap();
-    let live = LiveHub::default();
+    let live = std::sync::Arc::new(LiveHub::default());
     workshops::service::set_state(db, &live, &orga, ws, WorkshopState::Draft, WorkshopState::Collecting).await.unwrap();
     let code = workshops::service::admin_view(db, &orga, ws, "").await.unwrap().info.join_code;
     let join = JoinInput::parse("", "", "", true).unwrap();

@@ -31,7 +31,7 @@ struct Room {
     orga: Actor,
     ws: WorkshopId,
     code: String,
-    live: LiveHub,
+    live: std::sync::Arc<LiveHub>,
     writer: Writer,
     people: Vec<Participant>,
     /// Option ids: one cluster of two proposals, then three loose proposals.
@@ -50,7 +50,7 @@ async fn room(db: &DatabaseConnection, n: usize) -> Room {
             .unwrap();
     let input = WorkshopInput::parse("W", "", "in_person", "", "").unwrap();
     let ws = workshops::service::create(db, &orga, process, &input, &[], &[]).await.unwrap();
-    let live = LiveHub::default();
+    let live = std::sync::Arc::new(LiveHub::default());
     workshops::service::set_state(db, &live, &orga, ws, WorkshopState::Draft, WorkshopState::Collecting).await.unwrap();
     let code = workshops::service::admin_view(db, &orga, ws, "").await.unwrap().info.join_code;
     let mut people = Vec::new();

@@ -29,7 +29,7 @@ struct Setup {
     fields: Vec<ActionFieldId>,
     ws: WorkshopId,
     code: String,
-    live: LiveHub,
+    live: std::sync::Arc<LiveHub>,
 }
 
 /// A process with two action fields and a workshop on both, in state `state`.
@@ -50,7 +50,7 @@ async fn setup(db: &DatabaseConnection, state: WorkshopState) -> Setup {
     }
     let input = WorkshopInput::parse("Workshop Bildung", "2026-03-05T18:00", "in_person", "VHS", "").unwrap();
     let ws = service::create(db, &orga, process, &input, &[], &[]).await.unwrap();
-    let live = LiveHub::default();
+    let live = std::sync::Arc::new(LiveHub::default());
     let mut current = WorkshopState::Draft;
     while current != state {
         let next = current.next().unwrap();

@@ -42,8 +42,18 @@ fn ballot(options: &[String], p: usize, changed: bool) -> BTreeMap<String, u32> 
 
 async fn login(addr: &str, email: &str, password: &str) -> Result<String, Error> {
     let mut conn = Conn::open(addr).await?;
+    // The login form names its server function's address (as a browser would find it).
+    let page = conn.request("GET", "/login", None, "").await?;
+    let page = String::from_utf8_lossy(&page.body);
+    let action = page
+        .split("action=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .filter(|a| a.starts_with("/api/"))
+        .ok_or("no login form on /login")?
+        .to_owned();
     let body = format!("email={}&password={}", encode(email), encode(password));
-    let answer = conn.request("POST", "/api/login", None, &body).await?;
+    let answer = conn.request("POST", &action, None, &body).await?;
     if answer.status != 200 {
         return Err(format!("staff login answered {}", answer.status).into());
     }
@@ -51,13 +61,13 @@ async fn login(addr: &str, email: &str, password: &str) -> Result<String, Error>
     Ok(cookie.to_owned())
 }
 
-/// The projector's stream: when did turnout first show `target` ballots?
+/// The projector's stream: every turnout frame it got, with when, until told to stop.
 async fn projector(
     addr: String,
     code: String,
     session: String,
-    target: watch::Receiver<usize>,
-) -> Result<Option<Instant>, Error> {
+    mut stop: watch::Receiver<bool>,
+) -> Result<Vec<(Instant, usize)>, Error> {
     let mut stream = tokio::io::BufReader::new(TcpStream::connect(&addr).await?);
     let head = format!(
         "GET /w/{code}/live HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\nCookie: {session}\r\n\r\n"
@@ -68,10 +78,13 @@ async fn projector(
         return Err(format!("projector stream answered {status}").into());
     }
     let mut buffer = String::new();
+    let mut seen = Vec::new();
     loop {
-        let Some(chunk) = tokio::time::timeout(Duration::from_secs(60), read_chunk(&mut stream)).await?? else {
-            return Ok(None);
+        let chunk = tokio::select! {
+            chunk = read_chunk(&mut stream) => chunk?,
+            _ = stop.changed() => return Ok(seen),
         };
+        let Some(chunk) = chunk else { return Ok(seen) };
         let now = Instant::now();
         buffer.push_str(&String::from_utf8_lossy(&chunk));
         while let Some(end) = buffer.find("\n\n") {
@@ -80,9 +93,8 @@ async fn projector(
                 && let Some(cast) = event[at..].split("\"cast\":").nth(1)
                 && let Some(cast) =
                     cast.split(|c: char| !c.is_ascii_digit()).next().and_then(|c| c.parse::<usize>().ok())
-                && cast >= *target.borrow()
             {
-                return Ok(Some(now));
+                seen.push((now, cast));
             }
         }
     }
@@ -122,10 +134,9 @@ pub async fn run(args: &Args, addr: &str, code: &str, people: Vec<(String, Conn)
         serde_json::from_slice::<serde_json::Value>(&board.body)?["info"]["id"].as_str().unwrap_or_default().to_owned();
 
     // Every phone keeps its page's live stream open; the projector watches turnout.
-    let (target_tx, target_rx) = watch::channel(usize::MAX);
-    let screen = tokio::spawn(projector(addr.to_owned(), code.to_owned(), session.clone(), target_rx));
-    let frames = Arc::new(AtomicUsize::new(0));
     let (stop_tx, stop_rx) = watch::channel(false);
+    let screen = tokio::spawn(projector(addr.to_owned(), code.to_owned(), session.clone(), stop_rx.clone()));
+    let frames = Arc::new(AtomicUsize::new(0));
     let gate = Arc::new(tokio::sync::Semaphore::new(64));
     let mut opens = Vec::new();
     for (i, (cookie, _)) in people.iter().enumerate() {
@@ -179,15 +190,13 @@ pub async fn run(args: &Args, addr: &str, code: &str, people: Vec<(String, Conn)
     let ok: Vec<&Cast> = casts.iter().filter(|c| c.status == 200).collect();
     let refused = casts.len() - ok.len();
     let voters: std::collections::HashSet<usize> = ok.iter().map(|c| c.participant).collect();
-    target_tx.send(voters.len())?;
     let last_first = ok.iter().filter(|c| c.first).map(|c| c.acked).max();
-    let shown = tokio::time::timeout(Duration::from_secs(10), screen)
-        .await
-        .ok()
-        .and_then(|r| r.ok())
-        .and_then(Result::ok)
-        .flatten();
+    // Give the last coalesced frame time to arrive, then stop the projector and the phones.
+    tokio::time::sleep(Duration::from_secs(2)).await;
     let phone_frames = frames.load(Ordering::Relaxed);
+    let _ = stop_tx.send(true);
+    let turnout_frames = screen.await??;
+    let shown = turnout_frames.iter().find(|(_, cast)| *cast >= voters.len()).map(|(at, _)| *at);
 
     // Close, then compare the frozen result with the tally of the acknowledged ballots.
     let mut staff = Conn::open(addr).await?;
@@ -217,7 +226,6 @@ pub async fn run(args: &Args, addr: &str, code: &str, people: Vec<(String, Conn)
         .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
         .collect();
     let counted = tally["ballots"].as_u64().unwrap_or(0);
-    let _ = stop_tx.send(true);
     for p in phones {
         let _ = p.await;
     }
@@ -246,7 +254,17 @@ pub async fn run(args: &Args, addr: &str, code: &str, people: Vec<(String, Conn)
         ),
         _ => println!("turnout: the projector never showed {} ballots", voters.len()),
     }
+    println!("projector: {} turnout frames for {} ballots", turnout_frames.len(), ok.len());
     println!("phones: {phone_frames} live frames reached the {n} phones while the round was open");
+    let mut by_second: BTreeMap<u64, (usize, f64)> = BTreeMap::new();
+    for c in &ok {
+        let second = first.map_or(0, |f| (c.sent - f).as_secs());
+        let entry = by_second.entry(second).or_default();
+        entry.0 += 1;
+        entry.1 = entry.1.max((c.acked - c.sent).as_secs_f64() * 1e3);
+    }
+    let seconds: Vec<String> = by_second.iter().map(|(s, (n, max))| format!("{s}s: {n} max {max:.0} ms")).collect();
+    println!("per second: {}", seconds.join(", "));
     let matches = frozen == expected && counted == voters.len() as u64;
     println!(
         "recount: frozen result {} the tally of the {} acknowledged ballots (last per participant; {counted} counted)",
