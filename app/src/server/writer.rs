@@ -151,17 +151,10 @@ where
     let checked = alone(db, check).await?;
     let _turn = order.lock_owned().await;
     let txn = begin(db).await?;
-    match write(&txn, checked).await {
-        Ok(value) => {
-            txn.commit().await?;
-            publish(&value);
-            Ok(value)
-        }
-        Err(e) => {
-            let _ = txn.rollback().await;
-            Err(e)
-        }
-    }
+    let result = write(&txn, checked).await;
+    let value = finish(txn, result).await?;
+    publish(&value);
+    Ok(value)
 }
 
 /// One write in its own transaction (PostgreSQL).
@@ -170,7 +163,13 @@ where
     F: for<'c> FnOnce(&'c DatabaseTransaction) -> Work<'c, T>,
 {
     let txn = begin(db).await?;
-    match work(&txn).await {
+    let result = work(&txn).await;
+    finish(txn, result).await
+}
+
+/// Commits a transaction (or savepoint) after its work succeeded; rolls it back otherwise.
+async fn finish<T>(txn: DatabaseTransaction, result: Result<T, AppError>) -> Result<T, AppError> {
+    match result {
         Ok(value) => {
             txn.commit().await?;
             Ok(value)
@@ -220,16 +219,8 @@ where
     F: for<'c> FnOnce(&'c DatabaseTransaction) -> Work<'c, T>,
 {
     let savepoint = txn.begin().await?;
-    match work(&savepoint).await {
-        Ok(value) => {
-            savepoint.commit().await?;
-            Ok(value)
-        }
-        Err(e) => {
-            let _ = savepoint.rollback().await;
-            Err(e)
-        }
-    }
+    let result = work(&savepoint).await;
+    finish(savepoint, result).await
 }
 
 /// The publishing orders a group needs, each once, always taken in the same order (by address)
