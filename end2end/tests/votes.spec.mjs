@@ -154,10 +154,14 @@ test("the moderator enters paper dots and closes; the result is on the wall and 
   await mod.getByText("Punkte von der Pinnwand eintragen").click();
   const paper = mod.locator("[data-test=round]").first().locator("[data-test=paper-input]");
   await paper.nth(3).fill("4");
+  // Saving reloads the rounds (the action's refresh and the live event): the close button is
+  // pressed on the reloaded list, not on the one being replaced.
   await Promise.all([
     mod.waitForResponse((r) => r.url().includes("/api/votes/paper") && r.ok()),
+    mod.waitForResponse((r) => r.url().includes("/api/votes/admin") && r.ok()),
     mod.locator("[data-test=save-paper]").click(),
   ]);
+  await mod.waitForTimeout(500);
   await mod.locator("[data-test=close-round]").click();
   await mod.locator("[data-test=round-state]").first().getByText("abgeschlossen").waitFor();
 
