@@ -19,6 +19,10 @@ use crate::{
     clustering::pages::ClusteringPageView,
     i18n::{I18n, Lang, use_i18n},
     participants::pages::JoinWithCode,
+    plan::pages::{
+        ComparePage, MeasureEditPage, MeasurePageView, PlanAdminPage, PlanPageView, PlanPrintView, PromotePage,
+        WorkshopDocPage,
+    },
     processes::pages::{HomePage, NewProcessPage, ProcessEditor, ProcessPage, StaffHome},
     proposals::pages::{ModeratorProposalPage, OwnProposalPage, ReportPage},
     ui::NotFound,
@@ -123,6 +127,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=|| view! { <HomePage><JoinWithCode /></HomePage> } ssr=SsrMode::Async />
                     <Route path=path!("/p/:id") view=ProcessPage ssr=SsrMode::Async />
+                    <Route path=path!("/p/:id/plan") view=PlanPageView ssr=SsrMode::Async />
+                    <Route path=path!("/p/:id/plan/print") view=PlanPrintView ssr=SsrMode::Async />
+                    <Route path=path!("/m/:id") view=MeasurePageView ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/setup/:token") view=SetupPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=|| view! { <StaffHome><MyWorkshops /></StaffHome> } ssr=SsrMode::Async />
@@ -136,6 +143,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/workshops/:id/clusters") view=ClusteringPageView ssr=SsrMode::Async />
                     <Route path=path!("/staff/workshops/:id/votes") view=VotesPageView ssr=SsrMode::Async />
                     <Route path=path!("/staff/proposals/:id") view=ModeratorProposalPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/processes/:id/plan") view=PlanAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/processes/:id/plan/new") view=PromotePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/processes/:id/plan/compare") view=ComparePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/measures/:id") view=MeasureEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/workshops/:id/documentation") view=WorkshopDocPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code") view=WorkshopPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/p/:id") view=OwnProposalPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/p/:id/report") view=ReportPage ssr=SsrMode::Async />
@@ -150,7 +162,16 @@ pub fn App() -> impl IntoView {
 
 /// The workshops of a process, inside its editor.
 fn workshops_of(process: crate::processes::types::ProcessId) -> AnyView {
-    view! { <ProcessWorkshops process=process /> }.into_any()
+    let i18n = use_i18n();
+    view! {
+        <section class="panel" aria-labelledby="plan-link-heading">
+            <h2 id="plan-link-heading">{i18n.t("plan-admin-heading")}</h2>
+            <p>{i18n.t("plan-link-hint")}</p>
+            <a class="button" href=format!("/staff/processes/{process}/plan") data-test="plan-link">{i18n.t("plan-open")}</a>
+        </section>
+        <ProcessWorkshops process=process />
+    }
+    .into_any()
 }
 
 #[component]

@@ -11,6 +11,7 @@ pub mod error;
 pub mod i18n;
 pub mod ids;
 pub mod participants;
+pub mod plan;
 pub mod processes;
 pub mod proposals;
 #[cfg(feature = "ssr")]

@@ -79,9 +79,12 @@ export async function startServer() {
   return {
     base,
     setupLink,
-    /** Creates the demo workshop (collecting) with the command line; returns its join code. */
-    demoWorkshop() {
-      const run = spawnSync(bin, ["demo"], {
+    /**
+     * Creates the demo workshop (collecting; `--voting`, `--closed` for later steps) with the
+     * command line; returns its join code.
+     */
+    demoWorkshop(...args) {
+      const run = spawnSync(bin, ["demo", ...args], {
         env: { ...process.env, PLENUM_DATABASE_URL: dbUrl, RUST_LOG: "warn" },
         encoding: "utf8",
       });

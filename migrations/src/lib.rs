@@ -10,6 +10,7 @@ mod m20261122_000002_create_processes;
 mod m20261122_000003_create_workshops;
 mod m20261122_000004_create_clusters;
 mod m20261201_000005_create_votes;
+mod m20261201_000006_create_plan;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_create_workshops::Migration),
             Box::new(m20261122_000004_create_clusters::Migration),
             Box::new(m20261201_000005_create_votes::Migration),
+            Box::new(m20261201_000006_create_plan::Migration),
         ]
     }
 }

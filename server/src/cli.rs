@@ -1,5 +1,5 @@
 //! The command line: `serve` (default), `migrate`, `user create`, `demo`, `suggest-clusters`, `tally`,
-//! `assets`.
+//! `plan import|export`, `assets`.
 
 use std::io::{BufRead, IsTerminal};
 
@@ -29,10 +29,14 @@ pub enum Command {
     /// Create a published demo process with two action fields and a workshop that is
     /// collecting proposals; prints the workshop's join code (for trying Plenum, and for the
     /// load test). With `--voting`: six proposals from the room, the workshop moved on to voting
-    /// and a dot vote over them open (the load test's voting mode).
+    /// and a dot vote over them open (the load test's voting mode). With `--closed`: three
+    /// participants, six proposals in two action fields, two clusters, a finished dot vote
+    /// (with paper dots) and the workshop closed: ready to promote into the plan.
     Demo {
         #[arg(long)]
         voting: bool,
+        #[arg(long, conflicts_with = "voting")]
+        closed: bool,
     },
     /// Suggest clusters of near-duplicate proposals, with the same method as the moderator's
     /// button. Reads JSON lines `{"id","title","text","action_field"}` (other keys are ignored)
@@ -50,12 +54,43 @@ pub enum Command {
         #[arg(long)]
         input: String,
     },
+    /// Import or export a process's plan table (the same CSV as the organizer's download and
+    /// upload; JSON for open data).
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
     /// The last build step: give every file in the asset folder a content hash in its name,
     /// write brotli and gzip copies beside it and list the names in `assets.txt`.
     Assets {
         /// The folder, e.g. `target/site/pkg`.
         #[arg(long)]
         dir: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Read a plan table (CSV: `Handlungsfeld;Phase;Zeitraum;Maßnahme;…`) into a process. Every
+    /// row is checked first; one bad row refuses the whole file, naming its line and rule.
+    Import {
+        /// The process's id.
+        #[arg(long)]
+        process: String,
+        /// The CSV file (`-` for standard input).
+        #[arg(long)]
+        input: String,
+    },
+    /// Write the plan to standard output: the draft, or an adopted version (byte for byte the
+    /// same every time).
+    Export {
+        #[arg(long)]
+        process: String,
+        #[arg(long, value_parser = ["csv", "json"], default_value = "csv")]
+        format: String,
+        /// The adopted version's number; without it, the draft.
+        #[arg(long)]
+        version: Option<i32>,
     },
 }
 
@@ -86,14 +121,15 @@ pub async fn run(cli: Cli, config: Config) -> anyhow_like::Result<()> {
             Ok(())
         }
         Command::User { command: UserCommand::Create { email, role } } => create_user(&config, &email, &role).await,
-        Command::Demo { voting } => demo(&config, voting).await,
+        Command::Demo { voting, closed } => demo(&config, voting, closed).await,
         Command::SuggestClusters { input } => suggest_clusters(&input),
         Command::Tally { input } => tally(&input),
+        Command::Plan { command } => plan(&config, command).await,
         Command::Assets { dir } => crate::assets::publish(std::path::Path::new(&dir)),
     }
 }
 
-async fn demo(config: &Config, voting: bool) -> anyhow_like::Result<()> {
+async fn demo(config: &Config, voting: bool, closed: bool) -> anyhow_like::Result<()> {
     use app::{
         auth::types::Actor,
         i18n::Lang,
@@ -116,6 +152,9 @@ async fn demo(config: &Config, voting: bool) -> anyhow_like::Result<()> {
         workshops::set_state(&db, &live, &system, ws, WorkshopState::Draft, WorkshopState::Collecting).await?;
         if voting {
             demo_vote(&db, &live, ws).await?;
+        }
+        if closed {
+            demo_closed(&db, &live, process, ws).await?;
         }
         workshops::admin_view(&db, &system, ws, &config.public_url).await
     }
@@ -161,6 +200,104 @@ async fn demo_vote(
     };
     let round = app::votes::service::create(db, live, &system, ws, &form).await?;
     app::votes::service::open(db, live, &system, round).await
+}
+
+/// Three participants, six proposals, two clusters, a finished dot vote, the workshop closed.
+async fn demo_closed(
+    db: &sea_orm::DatabaseConnection,
+    live: &app::server::LiveHub,
+    process: app::processes::types::ProcessId,
+    ws: app::workshops::types::WorkshopId,
+) -> Result<(), app::error::AppError> {
+    use std::collections::BTreeMap;
+
+    use app::{
+        auth::types::Actor,
+        votes::types::{RoundForm, form_key},
+        workshops::{service as workshops, types::*},
+    };
+    let system = Actor::System;
+    let info = workshops::admin_view(db, &system, ws, "").await?.info;
+    let (bildung, arbeit) = match info.fields.as_slice() {
+        [a, b, ..] => (a.id, b.id),
+        _ => return Err(app::error::AppError::Internal),
+    };
+    app::processes::service::add_goal(db, &system, process, Some(bildung), "Sprachförderung").await?;
+    app::processes::service::add_goal(db, &system, process, None, "Teilhabe für alle stärken").await?;
+    let mut people = Vec::new();
+    for (name, org) in [("Ayşe", "migrant"), ("Jonas", "association"), ("Mira", "migrant")] {
+        let (token, _) =
+            app::participants::service::join(db, live, &info.join_code, &JoinInput::parse(name, "", org, true)?)
+                .await?;
+        people.push(app::participants::service::resolve(db, &info.join_code, Some(&token)).await?);
+    }
+    let writer = app::server::Writer::start(db.clone());
+    let hub = std::sync::Arc::new(app::server::LiveHub::default());
+    let cards = [
+        (
+            bildung,
+            "Sprachcafé im Stadtteilzentrum",
+            "Sprachförderung",
+            "Neuzugewanderte",
+            "Volkshochschule\nIntegrationsrat",
+            "ab Herbst 2027",
+        ),
+        (bildung, "Sprachcafé für Eltern", "Begegnung", "Eltern", "Familienzentrum", ""),
+        (bildung, "Fortbildungen für Lehrkräfte", "", "", "", ""),
+        (arbeit, "Anonymisierte Bewerbungsverfahren", "Chancengleichheit", "", "Jobcenter", ""),
+        (arbeit, "Bewerbungen ohne Foto", "", "", "", ""),
+        (arbeit, "Mentoring für Auszubildende", "", "", "", ""),
+    ];
+    let mut ids = Vec::new();
+    for (i, (field, title, goal, target_group, partners, timeframe)) in cards.into_iter().enumerate() {
+        let form = ProposalForm {
+            action_field: field.to_string(),
+            title: title.into(),
+            goal: goal.into(),
+            target_group: target_group.into(),
+            partners: partners.into(),
+            timeframe: timeframe.into(),
+            ..ProposalForm::default()
+        };
+        ids.push(app::proposals::service::submit(&writer, &hub, &people[i % 3], &form).await?.id);
+    }
+    workshops::set_state(db, live, &system, ws, WorkshopState::Collecting, WorkshopState::Clustering).await?;
+    let mut clusters = Vec::new();
+    for (members, title, summary) in [
+        (&ids[0..2], "Sprachcafés", "Offene Treffpunkte zum Deutschsprechen im Stadtteil"),
+        (&ids[3..5], "Faire Bewerbungsverfahren", "Bewerbungen ohne Namen und Foto in Verwaltung und Betrieben"),
+    ] {
+        let version = app::clustering::service::view(db, &system, ws).await?.version;
+        let text = app::clustering::types::ClusterText::parse(title, summary)?;
+        let result = app::clustering::service::create(db, live, &system, ws, version, members, &text, false).await?;
+        if let Some(c) = result.clusters.iter().find(|c| c.title == title) {
+            clusters.push(c.id.to_string());
+        }
+    }
+    workshops::set_state(db, live, &system, ws, WorkshopState::Clustering, WorkshopState::Voting).await?;
+    if clusters.len() != 2 {
+        return Err(app::error::AppError::Internal);
+    }
+    let mut options = clusters.clone();
+    options.extend([ids[2].to_string(), ids[5].to_string()]);
+    let form = RoundForm {
+        title: "Welche Maßnahmen zuerst?".into(),
+        method: "dots".into(),
+        pick: options.iter().map(|o| (form_key(o), "on".to_owned())).collect(),
+        ..RoundForm::default()
+    };
+    let round = app::votes::service::create(db, live, &system, ws, &form).await?;
+    app::votes::service::open(db, live, &system, round).await?;
+    for (who, dots) in [(0, [(0, "3"), (1, "2")]), (1, [(0, "2"), (2, "1")]), (2, [(1, "3"), (3, "2")])] {
+        let ballot: BTreeMap<String, String> =
+            dots.iter().map(|(i, n)| (form_key(&options[*i]), (*n).to_owned())).collect();
+        app::votes::ballots::cast(&writer, &hub, &people[who], round, &ballot, false).await?;
+    }
+    let paper: BTreeMap<String, String> =
+        [(form_key(&options[0]), "6".to_owned()), (form_key(&options[1]), "2".to_owned())].into();
+    app::votes::service::set_paper(db, live, &system, round, &paper).await?;
+    app::votes::service::close(db, live, &system, round).await?;
+    workshops::set_state(db, live, &system, ws, WorkshopState::Voting, WorkshopState::Closed).await
 }
 
 async fn create_user(config: &Config, email: &str, role: &str) -> anyhow_like::Result<()> {
@@ -238,4 +375,50 @@ fn tally(input: &str) -> anyhow_like::Result<()> {
     let tally = app::votes::tally::recount(&text).map_err(|e| e.to_string())?;
     println!("{}", serde_json::to_string_pretty(&tally).map_err(|e| e.to_string())?);
     Ok(())
+}
+
+async fn plan(config: &Config, command: PlanCommand) -> anyhow_like::Result<()> {
+    use std::io::{Read, Write};
+
+    use app::{auth::types::Actor, processes::types::ProcessId};
+    let db = crate::connect_and_migrate(&config.database_url).await?;
+    match command {
+        PlanCommand::Import { process, input } => {
+            let process = ProcessId::parse(&process).map_err(|_| format!("not a process id: {process}"))?;
+            let mut bytes = Vec::new();
+            if input == "-" {
+                std::io::stdin().read_to_end(&mut bytes)?;
+            } else {
+                bytes = std::fs::read(&input).map_err(|e| format!("cannot read {input}: {e}"))?;
+            }
+            let lang = app::i18n::Lang::default();
+            let report =
+                app::plan::import::import(&db, &Actor::System, process, &bytes, lang).await.map_err(|e| match e {
+                    app::error::AppError::Invalid(errors) => errors
+                        .iter()
+                        .map(|f| {
+                            let args: Vec<(&str, String)> =
+                                f.message.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                            app::i18n::t_args(lang, &f.message.key, &args)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                        .into(),
+                    other => anyhow_like::app(other),
+                })?;
+            println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+        PlanCommand::Export { process, format, version } => {
+            let process = ProcessId::parse(&process).map_err(|_| format!("not a process id: {process}"))?;
+            let which = version.map_or_else(|| "draft".to_owned(), |v| v.to_string());
+            let (_, bytes) = app::plan::doc::export(&db, &Actor::System, process, &which, format == "json")
+                .await
+                .map_err(anyhow_like::app)?;
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
 }

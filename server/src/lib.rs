@@ -134,6 +134,14 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(set_language))
         .route("/w/{code}/live", get(app::board::stream::events))
+        .route("/p/{id}/plan.csv", get(app::plan::routes::plan_csv))
+        .route("/p/{id}/plan.json", get(app::plan::routes::plan_json))
+        .route("/staff/workshops/{id}/documentation.csv", get(app::plan::routes::documentation_csv))
+        .route(
+            "/staff/processes/{id}/plan/import",
+            axum::routing::post(app::plan::routes::import)
+                .layer(axum::extract::DefaultBodyLimit::max(app::plan::csv::FILE_BYTES_MAX + (64 << 10))),
+        )
         .leptos_routes_with_context(&state, routes, limiter_context, move || shell(options.clone()))
         .nest("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

@@ -659,3 +659,108 @@ async fn a_round_is_set_up_and_a_ballot_cast_over_http_as_the_plain_forms_post_t
     let file: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
     assert_eq!(file["ballots"].as_array().map(Vec::len), Some(1));
 }
+
+/// A published process with one measure, its id and the organizer's cookie.
+async fn plan_process(db: &DatabaseConnection) -> (app::processes::types::ProcessId, String) {
+    use app::processes::{service as processes, types::*};
+    let cookie = session_for(db, "organizer").await;
+    let system = Actor::System;
+    let p = processes::create(
+        db,
+        &system,
+        app::i18n::Lang::default(),
+        &ProcessInput::parse("Plan Krefeld", "Krefeld", "").unwrap(),
+    )
+    .await
+    .unwrap();
+    let field =
+        processes::add_action_field(db, &system, p, &ActionFieldInput::parse("Bildung", "").unwrap()).await.unwrap();
+    let form = app::plan::types::MeasureForm {
+        title: "Sprachcafé".into(),
+        action_field: field.to_string(),
+        ..Default::default()
+    };
+    app::plan::service::create(db, &system, p, &form, None, false).await.unwrap();
+    (p, cookie)
+}
+
+fn multipart(path: &str, file: &str, cookie: Option<&str>, site: Option<&str>) -> Request<Body> {
+    let boundary = "plenumboundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.csv\"\r\nContent-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
+    );
+    let mut req = Request::post(path).header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"));
+    if let Some(cookie) = cookie {
+        req = req.header(header::COOKIE, cookie);
+    }
+    if let Some(site) = site {
+        req = req.header("sec-fetch-site", site);
+    }
+    req.body(Body::from(body)).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_plan_downloads_are_for_staff_until_the_process_and_a_version_are_public() {
+    let (app, db) = app().await;
+    let (p, cookie) = plan_process(&db).await;
+    let get = |path: String, cookie: Option<&str>| {
+        let mut req = Request::get(path);
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        req.body(Body::empty()).unwrap()
+    };
+    let res = app.clone().call_within(get(format!("/p/{p}/plan.csv"), None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "an unpublished plan is not there for visitors");
+    let res = app.clone().call_within(get(format!("/p/{p}/plan.csv?version=draft"), Some(&cookie))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(
+        res.headers()[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("handlungskonzept-plan-krefeld-entwurf.csv")
+    );
+    let body = body_text(res).await;
+    assert!(body.starts_with(
+        "\u{feff}Handlungsfeld;Phase;Zeitraum;Maßnahme;Beschreibung;Ziel;Kooperationspartner;Federführung;Status;"
+    ));
+    app::processes::service::set_published(&db, &Actor::System, p, true).await.unwrap();
+    let res = app.clone().call_within(get(format!("/p/{p}/plan.json"), None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "published, but neither adopted nor the draft made public");
+    let on = app::plan::types::AdoptionInput::parse("2027-04-01", "").unwrap();
+    app::plan::service::adopt(&db, &Actor::System, p, &on).await.unwrap();
+    let res = app.clone().call_within(get(format!("/p/{p}/plan.json"), None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let first = body_text(res).await;
+    let again =
+        body_text(app.clone().call_within(get(format!("/p/{p}/plan.json?version=1"), None)).await.unwrap()).await;
+    assert_eq!(first, again, "an adopted version downloads byte for byte the same");
+    let page = app.clone().call_within(get(format!("/p/{p}/plan"), None)).await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = body_text(page).await;
+    assert!(html.contains("Beschlossene Fassung 1") && !html.contains(".wasm"), "the public plan loads no wasm");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_plan_upload_needs_an_organizer_and_refuses_cross_site_posts() {
+    let (app, db) = app().await;
+    let (p, cookie) = plan_process(&db).await;
+    let path = format!("/staff/processes/{p}/plan/import");
+    let file = "Handlungsfeld;Phase;Zeitraum;Maßnahme;Beschreibung;Ziel;Kooperationspartner;Federführung;Status\r\nArbeit;;;Mentoring;;;;;geplant\r\n";
+    let res = app.clone().call_within(multipart(&path, file, None, Some("same-origin"))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let moderator = session_for(&db, "moderator").await;
+    let res = app.clone().call_within(multipart(&path, file, Some(&moderator), Some("same-origin"))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = app.clone().call_within(multipart(&path, file, Some(&cookie), Some("cross-site"))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "a post from another site is refused");
+    let res = app.clone().call_within(multipart(&path, file, Some(&cookie), Some("same-origin"))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let to = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(to.contains("imported=1&updated=0&new_fields=Arbeit"), "{to}");
+    let bad = "Maßnahme\r\nx\r\n";
+    let res = app.clone().call_within(multipart(&path, bad, Some(&cookie), Some("same-origin"))).await.unwrap();
+    assert!(res.headers()[header::LOCATION].to_str().unwrap().contains("import_error="));
+    assert_eq!(app::plan::doc::draft(&db, p).await.unwrap().measures.len(), 2);
+}

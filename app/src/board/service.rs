@@ -65,7 +65,7 @@ pub async fn entry(
     let version = live.version(ws.id);
     let state = state_of(&ws);
     if !state.open_for_participants() {
-        return Ok(Entry::NotOpen(info(db, &ws).await?));
+        return Ok(Entry::NotOpen(info(db, &ws).await?, own_fates(db, &ws, token).await?));
     }
     match participant_for(db, &ws, token).await {
         Ok(p) => {
@@ -76,4 +76,35 @@ pub async fn entry(
         Err(AppError::Unauthenticated | AppError::Forbidden) => Ok(Entry::Join(info(db, &ws).await?)),
         Err(e) => Err(e),
     }
+}
+
+/// A closed workshop's participant: their visible proposals and what became of them.
+async fn own_fates(
+    db: &impl ConnectionTrait,
+    ws: &crate::server::entities::workshops::Model,
+    token: Option<&str>,
+) -> Result<Vec<crate::workshops::types::OwnFate>, AppError> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+    use crate::server::entities::proposals;
+    let Ok(p) = participant_for(db, ws, token).await else {
+        return Ok(Vec::new());
+    };
+    let mine = proposals::Entity::find()
+        .filter(proposals::Column::WorkshopId.eq(ws.id))
+        .filter(proposals::Column::ParticipantId.eq(p.id))
+        .filter(proposals::Column::Status.eq("visible"))
+        .order_by_asc(proposals::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let ids: Vec<uuid::Uuid> = mine.iter().map(|m| m.id).collect();
+    let mut fates = crate::proposals::fate::fates(db, ws.id, &ids, crate::proposals::fate::Reader::Public).await?;
+    Ok(mine
+        .into_iter()
+        .map(|m| crate::workshops::types::OwnFate {
+            id: crate::workshops::types::ProposalId(m.id),
+            fate: fates.remove(&m.id),
+            title: m.title,
+        })
+        .collect())
 }

@@ -32,7 +32,7 @@ pub fn JoinWithCode() -> impl IntoView {
 }
 
 #[component]
-pub fn NotOpen(info: WorkshopInfo) -> impl IntoView {
+pub fn NotOpen(info: WorkshopInfo, #[prop(optional)] mine: Vec<crate::workshops::types::OwnFate>) -> impl IntoView {
     let i18n = use_i18n();
     let message = if info.state == WorkshopState::Draft { i18n.t("ws-not-started") } else { i18n.t("ws-closed") };
     view! {
@@ -42,6 +42,24 @@ pub fn NotOpen(info: WorkshopInfo) -> impl IntoView {
             <h1>{info.title.clone()}</h1>
             <WorkshopFacts info=info.clone() />
             <p class="notice" role="status">{message}</p>
+            {(!mine.is_empty()).then(|| view! {
+                <section aria-labelledby="mine-heading" data-test="mine-fates">
+                    <h2 id="mine-heading">{i18n.t("ws-mine")}</h2>
+                    <ul class="fates">
+                        {mine.into_iter().map(|m| view! {
+                            <li data-test="mine-fate"><strong>{m.title}</strong><br />
+                                {crate::plan::types::fate_text(i18n.lang, m.fate.as_ref())}
+                                {match m.fate {
+                                    Some(crate::workshops::types::Fate::Taken(list)) => list.into_iter().map(|x| view! {
+                                        " "<a href=format!("/m/{}", x.id)>{i18n.t("fate-open")}</a>
+                                    }).collect_view().into_any(),
+                                    _ => ().into_any(),
+                                }}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             <p><a href=format!("/p/{}", info.process_id)>{i18n.t("ws-to-process")}</a></p>
         </section>
     }

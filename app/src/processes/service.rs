@@ -17,7 +17,7 @@ use crate::{
     auth::types::Actor,
     error::{AppError, Msg},
     i18n::{Lang, t},
-    server::entities::{action_fields, goals, phases, processes, proposals, themes, workshop_action_fields},
+    server::entities::{action_fields, goals, measures, phases, processes, proposals, themes, workshop_action_fields},
     validate::{Form, check_count},
 };
 
@@ -290,6 +290,12 @@ pub async fn delete_phase<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<(), AppError> {
     let phase = editable_phase(db, actor, id).await?;
     let txn = db.begin().await?;
+    // The plan's measures of this phase keep their place in the plan, without a phase.
+    measures::Entity::update_many()
+        .col_expr(measures::Column::PhaseId, Expr::value(Option::<uuid::Uuid>::None))
+        .filter(measures::Column::PhaseId.eq(id.0))
+        .exec(&txn)
+        .await?;
     phases::Entity::delete_by_id(id.0).exec(&txn).await?;
     if phase.is_current {
         let first = phases::Entity::find()
@@ -477,6 +483,11 @@ pub async fn delete_action_field<C: ConnectionTrait + TransactionTrait>(
     let used = proposals::Entity::find().filter(proposals::Column::ActionFieldId.eq(id.0)).one(db).await?;
     if used.is_some() {
         return Err(AppError::Conflict(Msg::new("action-field-has-proposals")));
+    }
+    // The plan's measures name their action field (read through its table only).
+    let in_plan = measures::Entity::find().filter(measures::Column::ActionFieldId.eq(id.0)).one(db).await?;
+    if in_plan.is_some() {
+        return Err(AppError::Conflict(Msg::new("action-field-has-measures")));
     }
     let txn = db.begin().await?;
     workshop_action_fields::Entity::delete_many()

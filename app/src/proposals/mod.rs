@@ -6,6 +6,8 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod drafts;
 #[cfg(feature = "ssr")]
+pub mod fate;
+#[cfg(feature = "ssr")]
 pub mod live;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -256,7 +256,8 @@ pub async fn get_own(
 ) -> Result<OwnProposalView, AppError> {
     let (ws, participant) = (&who.workshop, &who.record);
     let p = own_proposal(db, ws, participant, id).await?;
-    Ok(OwnProposalView { workshop: info(db, ws).await?, proposal: to_board(p, Some(participant), true, 0) })
+    let fate = super::fate::fates(db, ws.id, &[p.id], super::fate::Reader::Public).await?.remove(&p.id);
+    Ok(OwnProposalView { workshop: info(db, ws).await?, proposal: to_board(p, Some(participant), true, 0), fate })
 }
 
 /// Writes a new version of a proposal (keeping the old ones) and tells the boards.
@@ -567,7 +568,9 @@ pub async fn proposal_detail(
     let reports =
         proposal_reports::Entity::find().filter(proposal_reports::Column::ProposalId.eq(p.id)).count(db).await?;
     let revision = p.revision;
+    let fate = super::fate::fates(db, ws.id, &[p.id], super::fate::Reader::Staff).await?.remove(&p.id);
     Ok(ProposalDetail {
+        fate,
         workshop: info(db, &ws).await?,
         proposal: board_view(db, p, u32::try_from(reports).unwrap_or(u32::MAX)).await?,
         revisions,

@@ -378,3 +378,127 @@ pub mod vote_ballots {
     }
     no_relations!();
 }
+
+pub mod plans {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "plans")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub process_id: Uuid,
+        /// Visitors see the draft too (labelled), not only the adopted version.
+        pub draft_public: bool,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod partners {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "partners")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub process_id: Uuid,
+        pub name: String,
+        pub kind: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod measures {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "measures")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub process_id: Uuid,
+        pub action_field_id: Uuid,
+        pub phase_id: Option<Uuid>,
+        pub position: i32,
+        pub title: String,
+        pub description: String,
+        pub target_groups: String,
+        /// `YYYY-MM`.
+        pub time_from: Option<String>,
+        pub time_to: Option<String>,
+        pub time_text: String,
+        pub lead: String,
+        pub indicators: String,
+        pub resources: String,
+        /// JSON arrays of ids, in the order chosen.
+        pub goal_ids: String,
+        pub theme_ids: String,
+        pub partner_ids: String,
+        pub staff_ids: String,
+        pub origin: String,
+        pub status: String,
+        pub progress: i32,
+        pub merged_into: Option<Uuid>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod measure_sources {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "measure_sources")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub measure_id: Uuid,
+        pub workshop_id: Uuid,
+        pub cluster_id: Option<Uuid>,
+        pub proposal_id: Option<Uuid>,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod measure_notes {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "measure_notes")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub measure_id: Uuid,
+        pub kind: String,
+        pub on_date: Date,
+        pub text: String,
+        pub done: bool,
+        pub author_id: Option<Uuid>,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod plan_versions {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "plan_versions")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub process_id: Uuid,
+        pub number: i32,
+        pub adopted_on: Date,
+        pub note: String,
+        /// The plan as it was adopted (`plan::types::PlanDoc` as JSON): never changed.
+        pub snapshot: String,
+        pub adopted_by: Option<Uuid>,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}

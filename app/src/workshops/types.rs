@@ -367,8 +367,9 @@ pub struct Me {
 /// What the participant page shows for a join code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Entry {
-    /// The workshop is not open (draft or closed): say so.
-    NotOpen(WorkshopInfo),
+    /// The workshop is not open (draft or closed): say so, and show a participant who took
+    /// part what became of their proposals.
+    NotOpen(WorkshopInfo, Vec<OwnFate>),
     /// Open, and the caller has not joined yet.
     Join(WorkshopInfo),
     Joined {
@@ -398,6 +399,9 @@ pub struct Revision {
 pub struct ProposalDetail {
     pub workshop: WorkshopInfo,
     pub proposal: BoardProposal,
+    /// What became of it in the plan.
+    #[serde(default)]
+    pub fate: Option<Fate>,
     pub revisions: Vec<Revision>,
     /// The current revision number (the moderator's edit form sends it back).
     pub revision: i32,
@@ -408,6 +412,33 @@ pub struct ProposalDetail {
 pub struct OwnProposalView {
     pub workshop: WorkshopInfo,
     pub proposal: BoardProposal,
+    /// What became of it in the plan.
+    #[serde(default)]
+    pub fate: Option<Fate>,
+}
+
+/// A measure of the plan a proposal went into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasureRef {
+    pub id: uuid::Uuid,
+    pub title: String,
+}
+
+/// What became of a proposal in the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fate {
+    /// Taken up in these measures (directly or through its cluster).
+    Taken(Vec<MeasureRef>),
+    /// Its workshop is closed and no measure came from it.
+    NotTaken,
+}
+
+/// One of the participant's proposals after the workshop, with what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnFate {
+    pub id: ProposalId,
+    pub title: String,
+    pub fate: Option<Fate>,
 }
 
 /// A change on a board, sent to every open board of the workshop.

@@ -5,6 +5,7 @@
 mod support;
 mod auth;
 mod clustering;
+mod plan;
 mod processes;
 mod votes;
 mod workshops;

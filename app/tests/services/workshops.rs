@@ -138,7 +138,7 @@ db_test!(draft_and_closed_workshops_let_nobody_in, |db: DatabaseConnection| asyn
     let s = setup(&db, WorkshopState::Draft).await;
     assert!(matches!(
         app::board::service::entry(&db, &LiveHub::default(), &s.code, None).await.unwrap(),
-        Entry::NotOpen(_)
+        Entry::NotOpen(..)
     ));
     let err = app::participants::service::join(&db, &s.live, &s.code, &join_input("Ayşe")).await.unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "ws-not-started"));

@@ -36,7 +36,7 @@ pub fn WorkshopPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match entry.await {
-                    Ok(Entry::NotOpen(info)) => view! { <NotOpen info=info /> }.into_any(),
+                    Ok(Entry::NotOpen(info, mine)) => view! { <NotOpen info=info mine=mine /> }.into_any(),
                     Ok(Entry::Join(info)) => view! { <JoinView info=info entry=entry /> }.into_any(),
                     Ok(Entry::Joined { board, me }) => view! { <ParticipantView board=board me=me /> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),

@@ -103,6 +103,14 @@ pub fn StaffWorkshop(
         {matches!(info.state, WorkshopState::Clustering | WorkshopState::Voting).then(|| view! {
             <p><a class="button" href=format!("/staff/workshops/{id}/votes") data-test="votes-link">{i18n.t("vote-open-page")}</a></p>
         })}
+        {(info.state != WorkshopState::Draft).then(|| view! {
+            <p>
+                <a class="button secondary" href=format!("/staff/workshops/{id}/documentation") data-test="documentation-link">{i18n.t("doc-open")}</a>
+                {(info.state == WorkshopState::Closed).then(|| view! {
+                    " "<a class="button" href=format!("/staff/processes/{}/plan", info.process_id) data-test="plan-from-workshop">{i18n.t("plan-open")}</a>
+                })}
+            </p>
+        })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match board.await {

@@ -35,7 +35,7 @@ pub fn OwnProposalPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(OwnProposalView { workshop: info, proposal }) => {
+                    Ok(OwnProposalView { workshop: info, proposal, fate }) => {
                         let update = ServerAction::<UpdateOwnProposal>::new();
                         let errors = action_error(update);
                         let code = info.join_code.clone();
@@ -44,6 +44,7 @@ pub fn OwnProposalPage() -> impl IntoView {
                             <section class="narrow">
                                 <p class="eyebrow">{info.title.clone()}</p>
                                 <h1>{i18n.t("proposal-edit-title")}</h1>
+                                {fate.as_ref().map(|f| view! { <p class="notice" role="status" data-test="fate">{crate::plan::types::fate_text(i18n.lang, Some(f))}</p> })}
                                 <ActionForm action=update attr:class="form" attr:novalidate=true>
                                     <FormError error=errors />
                                     <input type="hidden" name="code" value=code.clone() />
@@ -125,6 +126,7 @@ pub fn ModeratorProposalPage() -> impl IntoView {
                             <Title text=p.title.clone() />
                             <section class="narrow">
                                 <p class="eyebrow"><a href=format!("/staff/workshops/{}", detail.workshop.id)>{detail.workshop.title.clone()}</a></p>
+                                {detail.fate.as_ref().map(|f| view! { <p class="notice" role="status" data-test="fate">{crate::plan::types::fate_text(i18n.lang, Some(f))}</p> })}
                                 <h1>{p.title.clone()}</h1>
                                 <p class="meta">{author_text(i18n, &p)}</p>
                                 {(p.status == ProposalStatus::Hidden).then(|| view! {
