@@ -127,7 +127,10 @@ async fn closed_workshop(db: &DatabaseConnection) -> Closed {
 }
 
 /// A draft process with the action field "Arbeit".
-async fn process_with_field(db: &DatabaseConnection, orga: &Actor) -> (ProcessId, app::processes::types::ActionFieldId) {
+async fn process_with_field(
+    db: &DatabaseConnection,
+    orga: &Actor,
+) -> (ProcessId, app::processes::types::ActionFieldId) {
     let input = ProcessInput::parse("P", "K", "").unwrap();
     let process = processes::service::create(db, orga, Lang::default(), &input).await.unwrap();
     let input = ActionFieldInput::parse("Arbeit", "").unwrap();
