@@ -726,3 +726,4 @@ plan-import-id-twice = Diese ID steht schon in einer früheren Zeile.
 plan-import-id-merged = Diese Maßnahme ist in „{ $title }“ aufgegangen; bitte die Zeile löschen oder die ID leeren.
 plan-import-measures = Höchstens { $max } Maßnahmen pro Plan (jetzt { $now }).
 action-field-has-measures = Dieses Handlungsfeld hat Maßnahmen im Handlungskonzept; es kann nicht gelöscht werden.
+login-busy = Gerade melden sich sehr viele gleichzeitig an. Bitte in { $seconds } Sekunden noch einmal versuchen.

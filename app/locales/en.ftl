@@ -726,3 +726,4 @@ plan-import-id-twice = This ID is already in an earlier line.
 plan-import-id-merged = This measure went into “{ $title }”; please delete the line or empty the ID.
 plan-import-measures = At most { $max } measures per plan (now { $now }).
 action-field-has-measures = This action field has measures in the action plan; it cannot be deleted.
+login-busy = Very many people are logging in at once. Please try again in { $seconds } seconds.

@@ -146,8 +146,58 @@ pub fn router(state: AppState) -> Router {
         .nest("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(pages_without_wasm))
+        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(state.clone(), refuse_cross_site))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// Every change (anything but GET, HEAD, OPTIONS) must come from a page of this site: a post
+/// from another site (`Sec-Fetch-Site: cross-site`, or an `Origin` that is not this site's) is
+/// refused with 403 before it reaches a server function, form route or upload.
+async fn refuse_cross_site(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let method = request.method();
+    let reads = method == axum::http::Method::GET
+        || method == axum::http::Method::HEAD
+        || method == axum::http::Method::OPTIONS;
+    if !reads && !app::server::same_site(request.headers(), &state.settings.public_url) {
+        tracing::info!(path = %request.uri().path(), "cross-site request refused");
+        return (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Anfragen von anderen Websites werden abgelehnt.\nRequests from other sites are refused.\n",
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+/// Participant and public pages run only the site's own scripts; staff pages also the inline
+/// hydration scripts leptos writes and the wasm bundle. Style sheets only from the site (inline
+/// `style` attributes are allowed: the plan's progress bars). No page may be framed.
+const PAGE_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; \
+    connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const STAFF_CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self'; style-src-attr 'unsafe-inline'; \
+    img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+    frame-ancestors 'none'";
+
+/// The headers every answer carries; staff pages, server functions and every export are not
+/// stored by browsers or proxies.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    let staff = app::app::hydrates(&path);
+    let csp = if staff { STAFF_CSP } else { PAGE_CSP };
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+    let export = path.ends_with(".csv") || path.ends_with(".json");
+    if staff || export || path.starts_with("/api/") {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// A file found under /pkg is cached for a year (its name changes with its content); a miss is
@@ -205,16 +255,31 @@ struct Back {
     back: Option<String>,
 }
 
+/// A `back=` target on this site, rebuilt from its parsed path and query: never another host
+/// (no scheme, no `//`, no backslash, no control characters a browser would drop).
+#[must_use]
+pub fn local_target(back: Option<&str>) -> String {
+    let home = || "/".to_owned();
+    let Some(back) = back else { return home() };
+    if !back.starts_with('/') || back.starts_with("//") || back.contains('\\') || back.chars().any(char::is_control) {
+        return home();
+    }
+    match back.parse::<axum::http::Uri>() {
+        Ok(uri) if uri.scheme().is_none() && uri.authority().is_none() => uri
+            .path_and_query()
+            .map(|pq| pq.as_str().to_owned())
+            .filter(|t| t.starts_with('/') && !t.starts_with("//"))
+            .unwrap_or_else(home),
+        _ => home(),
+    }
+}
+
 /// Keeps the chosen language in a cookie for a year and returns to the page.
 async fn set_language(Path(code): Path<String>, Query(back): Query<Back>) -> Response {
     let Some(lang) = Lang::parse(&code) else {
         return (StatusCode::NOT_FOUND, "unknown language").into_response();
     };
-    // Only paths on this site: never an open redirect.
-    let target = back
-        .back
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
-        .unwrap_or_else(|| "/".into());
+    let target = local_target(back.back.as_deref());
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
     let mut response = Redirect::to(&target).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {

@@ -20,7 +20,7 @@ use axum::{
 };
 use http_body_util::BodyExt;
 use leptos::server_fn::ServerFn;
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use server::{Config, connect_and_migrate, router, state};
 use tower::ServiceExt;
 
@@ -467,7 +467,7 @@ async fn participant_pages_load_no_wasm_and_staff_pages_hydrate_with_hashed_asse
         );
     }
     let res = app.clone().call_within(Request::get("/login").body(Body::empty()).unwrap()).await.unwrap();
-    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store", "staff pages are never stored");
     let html = body_text(res).await;
     assert!(html.contains(&format!("/pkg/{}", assets.wasm)) && html.contains(&format!("/pkg/{}", assets.js)));
     assert!(!html.contains(&assets.live), "staff pages hydrate instead");
@@ -763,4 +763,77 @@ async fn the_plan_upload_needs_an_organizer_and_refuses_cross_site_posts() {
     let res = app.clone().call_within(multipart(&path, bad, Some(&cookie), Some("same-origin"))).await.unwrap();
     assert!(res.headers()[header::LOCATION].to_str().unwrap().contains("import_error="));
     assert_eq!(app::plan::doc::draft(&db, p).await.unwrap().measures.len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_language_switch_never_leads_to_another_site() {
+    let (app, _db) = app().await;
+    for back in [
+        "/%09/evil.example",
+        "/%0a/evil.example",
+        "//evil.example",
+        "/%2F/evil.example",
+        "/%5Cevil.example",
+        "https://evil.example",
+        "evil.example",
+        "/%00",
+    ] {
+        let req = Request::get(format!("/lang/de?back={back}")).body(Body::empty()).unwrap();
+        let res = app.clone().call_within(req).await.unwrap();
+        assert_eq!(res.headers()[header::LOCATION], "/", "back={back}");
+    }
+    let req = Request::get("/lang/de?back=/p/123%3Fversion%3D2").body(Body::empty()).unwrap();
+    let res = app.call_within(req).await.unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/p/123?version=2", "a path with its query stays");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn posts_from_other_sites_are_refused_with_403() {
+    let (app, db) = app().await;
+    let (code, _, _) = collecting_workshop(&db).await;
+    let body = format!("code={code}&consent=yes");
+    let post = |origin: Option<&str>, site: Option<&str>| {
+        let mut req = Request::post("/api/w/join").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(o) = origin {
+            req = req.header(header::ORIGIN, o).header(header::HOST, "plenum.example");
+        }
+        if let Some(s) = site {
+            req = req.header("sec-fetch-site", s);
+        }
+        req.body(Body::from(body.clone())).unwrap()
+    };
+    for (origin, site) in [
+        (Some("https://evil.example"), Some("cross-site")),
+        (Some("https://evil.example"), None),
+        (None, Some("cross-site")),
+        (Some("null"), None),
+    ] {
+        let res = app.clone().call_within(post(origin, site)).await.unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{origin:?} {site:?}");
+    }
+    let before = app::server::entities::participants::Entity::find().count(&db).await.unwrap();
+    assert_eq!(before, 0, "nothing was done");
+    for (origin, site) in [(Some("http://plenum.example"), None), (None, Some("same-origin")), (None, None)] {
+        let res = app.clone().call_within(post(origin, site)).await.unwrap();
+        assert_ne!(res.status(), StatusCode::FORBIDDEN, "{origin:?} {site:?}");
+    }
+    // Reading stays open to links from anywhere.
+    let req = Request::get("/").header("sec-fetch-site", "cross-site").body(Body::empty()).unwrap();
+    assert_eq!(app.call_within(req).await.unwrap().status(), StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_answer_carries_the_security_headers() {
+    let (app, _db) = app().await;
+    let res = app.clone().call_within(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
+    let h = res.headers();
+    let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("script-src 'self';") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(h[header::REFERRER_POLICY], "same-origin");
+    assert_eq!(h[header::X_FRAME_OPTIONS], "DENY");
+    assert_eq!(h[header::CACHE_CONTROL], "no-cache");
+    let res = app.clone().call_within(Request::get("/login").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store", "staff pages are not stored");
+    assert!(res.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("'wasm-unsafe-eval'"));
 }

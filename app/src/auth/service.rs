@@ -3,14 +3,14 @@
 use std::{net::IpAddr, sync::OnceLock};
 
 use argon2::{
-    Argon2, PasswordHash, PasswordHasher, PasswordVerifier,
+    Argon2, PasswordHash, PasswordHasher,
     password_hash::{SaltString, rand_core::OsRng},
 };
 use chrono::{Duration, Utc};
 use rand::RngCore;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
+    TransactionSession, TransactionTrait, sea_query::Expr,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -47,18 +47,78 @@ pub fn token_hash(token: &str) -> String {
 /// # Errors
 /// `Internal` when hashing fails.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
+    let _turn = hashing_turn().await?;
+    on_hashing_thread(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())
     })
     .await
-    .map_err(|e| internal("hash task", &e))?
+    .ok_or_else(|| internal("hash task", &"the hashing thread is gone"))?
     .map_err(|e| internal("hash", &e))
 }
 
-async fn verify_password(password: String, hash: Option<String>) -> bool {
+fn hashing_threads() -> usize {
+    std::thread::available_parallelism().map_or(2, std::num::NonZero::get).clamp(1, 8)
+}
+
+type HashJob = Box<dyn FnOnce() + Send>;
+
+/// Runs a hash on one of [`hashing_threads`] long-lived threads. Short-lived blocking threads
+/// would each keep their own allocator arena with a 19 MB block in it: with a few fixed threads
+/// the memory argon2 uses stays a few blocks, however many logins came.
+async fn on_hashing_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    static QUEUE: OnceLock<std::sync::mpsc::Sender<HashJob>> = OnceLock::new();
+    let queue = QUEUE.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel::<HashJob>();
+        let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
+        for i in 0..hashing_threads() {
+            let rx = rx.clone();
+            let spawned = std::thread::Builder::new().name(format!("argon2-{i}")).spawn(move || {
+                loop {
+                    // The lock is held only while waiting for the next job.
+                    let job = match rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    match job {
+                        Ok(job) => job(),
+                        Err(_) => return,
+                    }
+                }
+            });
+            if let Err(e) = spawned {
+                tracing::error!(error = %e, "cannot start a hashing thread");
+            }
+        }
+        tx
+    });
+    let (done, result) = tokio::sync::oneshot::channel();
+    queue
+        .send(Box::new(move || {
+            let _ = done.send(work());
+        }))
+        .ok()?;
+    result.await.ok()
+}
+
+/// At most one argon2 hash per core at a time (each holds about 19 MB): a burst of logins waits
+/// its turn for up to [`HASHING_WAIT`], then is told to try again.
+async fn hashing_turn() -> Result<tokio::sync::SemaphorePermit<'static>, AppError> {
+    static TURNS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    let turns = TURNS.get_or_init(|| tokio::sync::Semaphore::new(hashing_threads()));
+    match tokio::time::timeout(HASHING_WAIT, turns.acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        _ => Err(AppError::RateLimited { retry_after_secs: 5, limit: Some(Msg::new("login-busy")) }),
+    }
+}
+
+/// How long a login waits for a free hashing turn.
+pub const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
     static DUMMY: OnceLock<String> = OnceLock::new();
-    tokio::task::spawn_blocking(move || {
+    let _turn = hashing_turn().await?;
+    Ok(on_hashing_thread(move || {
         // Unknown e-mail addresses cost the same time as known ones.
         let hash = hash.unwrap_or_else(|| {
             DUMMY
@@ -68,11 +128,47 @@ async fn verify_password(password: String, hash: Option<String>) -> bool {
                 })
                 .clone()
         });
-        PasswordHash::new(&hash)
-            .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        verify_in_place(password.as_bytes(), &hash)
     })
     .await
-    .unwrap_or(false)
+    .unwrap_or(false))
+}
+
+thread_local! {
+    /// The hashing thread's argon2 memory (19 MB), kept between hashes: a freed block of that
+    /// size stays in the allocator anyway, one per thread.
+    static MEMORY: std::cell::RefCell<Vec<argon2::Block>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Checks a password against its PHC string, in this thread's argon2 memory.
+fn verify_in_place(password: &[u8], hash: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(hash) else { return false };
+    let (Ok(params), Ok(algorithm)) =
+        (argon2::Params::try_from(&parsed), argon2::Algorithm::try_from(parsed.algorithm))
+    else {
+        return false;
+    };
+    let Ok(version) = parsed.version.map_or(Ok(argon2::Version::default()), argon2::Version::try_from) else {
+        return false;
+    };
+    let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else { return false };
+    let mut salt_buf = [0u8; 64];
+    let Ok(salt) = salt.decode_b64(&mut salt_buf) else { return false };
+    let mut out = vec![0u8; expected.len()];
+    let blocks = params.block_count();
+    let hashed = MEMORY.with_borrow_mut(|memory| {
+        if memory.len() < blocks {
+            memory.resize(blocks, argon2::Block::default());
+        }
+        Argon2::new(algorithm, version, params).hash_password_into_with_memory(
+            password,
+            salt,
+            &mut out,
+            &mut memory[..blocks],
+        )
+    });
+    // `Output` compares in constant time.
+    hashed.is_ok() && argon2::password_hash::Output::new(&out).is_ok_and(|o| o == expected)
 }
 
 fn internal(what: &str, err: &dyn std::fmt::Display) -> AppError {
@@ -167,7 +263,15 @@ pub async fn login(
         let secs = u64::try_from((until - now).num_seconds()).unwrap_or(1).max(1);
         return Err(AppError::RateLimited { retry_after_secs: secs, limit: None });
     }
-    let ok = verify_password(password.to_owned(), user.as_ref().map(|u| u.password_hash.clone())).await;
+    // The attempt counts as failed before the hash is checked, in one UPDATE: guesses sent at
+    // once cannot all pass the lockout; a correct password resets the count.
+    if let Some(user) = &user
+        && let Some(until) = count_attempt(db, user.id).await?
+    {
+        let secs = u64::try_from((until - now).num_seconds()).unwrap_or(1).max(1);
+        return Err(AppError::RateLimited { retry_after_secs: secs, limit: None });
+    }
+    let ok = verify_password(password.to_owned(), user.as_ref().map(|u| u.password_hash.clone())).await?;
     match user {
         Some(user) if ok && user.active => {
             limiter.record_success(ip);
@@ -178,27 +282,49 @@ pub async fn login(
             let token = open_session(db, user.id).await?;
             Ok((current_user(&user)?, token))
         }
-        user => {
+        _ => {
             limiter.record_failure(ip);
-            if let Some(user) = user {
-                record_failed_login(db, user).await?;
-            }
             Err(AppError::invalid("password", Msg::new("login-failed")))
         }
     }
 }
 
-/// After [`LOCK_AFTER_FAILURES`] failures in a row the account waits 30 s, doubling up to 15 min.
-async fn record_failed_login(db: &impl ConnectionTrait, user: users::Model) -> Result<(), AppError> {
-    let failures = user.failed_logins.saturating_add(1);
-    let mut active: users::ActiveModel = user.into();
-    active.failed_logins = Set(failures);
-    if failures >= LOCK_AFTER_FAILURES {
-        let exponent = u32::try_from(failures - LOCK_AFTER_FAILURES).unwrap_or(0).min(5);
-        active.locked_until = Set(Some(Utc::now() + Duration::seconds(30 * (1 << exponent))));
+/// Counts one attempt on the account. From the [`LOCK_AFTER_FAILURES`]th in a row the account
+/// waits 30 s, doubling up to 16 min; an attempt that arrives while it waits is refused
+/// unchecked (`Some(until)`).
+async fn count_attempt(db: &impl ConnectionTrait, user: Uuid) -> Result<Option<chrono::DateTime<Utc>>, AppError> {
+    let one_more = {
+        use sea_orm::sea_query::ExprTrait;
+        Expr::col(users::Column::FailedLogins).add(1)
+    };
+    users::Entity::update_many()
+        .col_expr(users::Column::FailedLogins, one_more)
+        .filter(users::Column::Id.eq(user))
+        .exec(db)
+        .await?;
+    let Some(row) = users::Entity::find_by_id(user).one(db).await? else {
+        return Ok(None);
+    };
+    let failures = row.failed_logins;
+    if failures < LOCK_AFTER_FAILURES {
+        return Ok(None);
     }
-    active.update(db).await?;
-    Ok(())
+    // Of the attempts that reach the limit at once, the one that sets the wait is checked; the
+    // others find it set (the condition is part of the UPDATE) and are refused unchecked.
+    let now = Utc::now();
+    let exponent = Ord::min(u32::try_from(failures - LOCK_AFTER_FAILURES).unwrap_or(0), 5);
+    let until = now + Duration::seconds(30 * (1 << exponent));
+    let set = users::Entity::update_many()
+        .col_expr(users::Column::LockedUntil, Expr::value(Some(until)))
+        .filter(users::Column::Id.eq(user))
+        .filter(
+            sea_orm::Condition::any()
+                .add(users::Column::LockedUntil.is_null())
+                .add(users::Column::LockedUntil.lte(now)),
+        )
+        .exec(db)
+        .await?;
+    if set.rows_affected == 1 { Ok(None) } else { Ok(Some(row.locked_until.filter(|u| *u > now).unwrap_or(until))) }
 }
 
 async fn open_session(db: &impl ConnectionTrait, user_id: Uuid) -> Result<String, AppError> {

@@ -156,8 +156,13 @@ impl I18n {
         t_args(self.lang, key, args)
     }
 
+    /// A message from the server. Its key may come from a URL (`__err` after a post without
+    /// JavaScript): an unknown key shows the generic error, never the key itself.
     #[must_use]
     pub fn msg(self, msg: &Msg) -> String {
+        if lookup(Lang::default(), &msg.key, None).is_none() {
+            return t(self.lang, "error-internal");
+        }
         let args: Vec<(&str, String)> = msg.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
         t_args(self.lang, &msg.key, &args)
     }

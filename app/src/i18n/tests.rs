@@ -99,3 +99,11 @@ fn counts_choose_the_plural_form() {
     assert_eq!(t_args(Lang::default(), "board-count", &[("count", "1".into())]), "1 Vorschlag");
     assert_eq!(t_args(Lang::default(), "board-count", &[("count", "3".into())]), "3 Vorschläge");
 }
+
+#[test]
+fn a_message_with_an_unknown_key_shows_the_generic_error_not_the_key() {
+    let i18n = I18n { lang: Lang::default() };
+    let shown = i18n.msg(&crate::error::Msg::new("Ihr Konto wurde gesperrt, rufen Sie 0800 an"));
+    assert_eq!(shown, t(Lang::default(), "error-internal"));
+    assert_eq!(i18n.msg(&crate::error::Msg::new("login-failed")), t(Lang::default(), "login-failed"));
+}

@@ -134,21 +134,6 @@ pub async fn documentation_csv(State(state): State<AppState>, Path(id): Path<Str
     }
 }
 
-/// Whether a post comes from a page of this site: the browser's `Sec-Fetch-Site`, else the
-/// `Origin` against the public address (behind a proxy) or the `Host`.
-#[must_use]
-pub fn same_site(headers: &HeaderMap, public_url: &str) -> bool {
-    let get = |h: &str| headers.get(h).and_then(|v| v.to_str().ok());
-    if let Some(site) = get("sec-fetch-site") {
-        return site == "same-origin" || site == "none";
-    }
-    let Some(origin) = get("origin") else {
-        return true;
-    };
-    let public = public_url.trim_end_matches('/');
-    origin == public || get("host").is_some_and(|host| origin.split_once("://").is_some_and(|(_, rest)| rest == host))
-}
-
 /// A list for the report in the address: at most ten names, then how many more.
 fn capped(list: &[String]) -> String {
     let mut shown: Vec<String> = list.iter().take(10).map(|n| n.chars().take(60).collect()).collect();
@@ -186,7 +171,7 @@ pub async fn import(
     mut multipart: Multipart,
 ) -> Response {
     let lang = lang_of(&headers);
-    if !same_site(&headers, &state.settings.public_url) {
+    if !crate::server::same_site(&headers, &state.settings.public_url) {
         return failure(&AppError::Forbidden, lang);
     }
     let actor = match actor_of(&state, &headers).await {

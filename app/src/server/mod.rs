@@ -167,3 +167,18 @@ impl From<DbErr> for AppError {
         Self::Internal
     }
 }
+
+/// Whether a post comes from a page of this site: the browser's `Sec-Fetch-Site`, else the
+/// `Origin` against the public address (behind a proxy) or the `Host`.
+#[must_use]
+pub fn same_site(headers: &http::HeaderMap, public_url: &str) -> bool {
+    let get = |h: &str| headers.get(h).and_then(|v| v.to_str().ok());
+    if let Some(site) = get("sec-fetch-site") {
+        return site == "same-origin" || site == "none";
+    }
+    let Some(origin) = get("origin") else {
+        return true;
+    };
+    let public = public_url.trim_end_matches('/');
+    origin == public || get("host").is_some_and(|host| origin.split_once("://").is_some_and(|(_, rest)| rest == host))
+}

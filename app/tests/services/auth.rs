@@ -88,6 +88,20 @@ db_test!(repeated_failures_make_the_account_wait, |db: DatabaseConnection| async
     );
 });
 
+db_test!(guesses_sent_at_once_cannot_slip_past_the_lockout, |db: DatabaseConnection| async move {
+    service::create_user(&db, &Actor::System, "orga@krefeld.de", "organizer", Some(PASSWORD.into())).await.unwrap();
+    let limiter = LoginLimiter::new(1_000, Duration::from_secs(600));
+    let guesses = (0..20).map(|_| service::login(&db, &limiter, ip(), "orga@krefeld.de", "falsch-falsch-falsch"));
+    let results = futures::future::join_all(guesses).await;
+    let checked = results.iter().filter(|r| matches!(r, Err(AppError::Invalid(_)))).count();
+    let refused = results.iter().filter(|r| matches!(r, Err(AppError::RateLimited { .. }))).count();
+    assert_eq!(checked + refused, 20);
+    let most = usize::try_from(service::LOCK_AFTER_FAILURES).unwrap() + 1;
+    assert!(checked <= most, "{checked} of 20 guesses sent at once were checked (at most {most})");
+    let err = service::login(&db, &limiter, ip(), "orga@krefeld.de", PASSWORD).await.unwrap_err();
+    assert!(matches!(err, AppError::RateLimited { .. }), "the account waits");
+});
+
 db_test!(repeated_failures_from_one_address_make_it_wait, |db: DatabaseConnection| async move {
     service::create_user(&db, &Actor::System, "orga@krefeld.de", "organizer", Some(PASSWORD.into())).await.unwrap();
     let limiter = LoginLimiter::new(3, Duration::from_secs(600));
