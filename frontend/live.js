@@ -311,6 +311,52 @@
     tick();
   }
 
+  // Survey pages: a question whose condition looks at an answer on the same page shows only
+  // while that answer matches. Without this script it stays visible with a hint saying when to
+  // answer it, and the server ignores its answer when the condition is not met.
+  function answerOf(form, q) {
+    var values = [];
+    var els = form.querySelectorAll("[name^='a[']");
+    for (var i = 0; i < els.length; i++) {
+      var el = els[i];
+      var own = el.name === "a[" + q + "]";
+      if (!own && el.name.indexOf("a[" + q + ".") !== 0) continue;
+      if ((el.type === "radio" || el.type === "checkbox") && !el.checked) continue;
+      if (!el.value || el.name.slice(-7) === ".other]") continue;
+      values.push(el.type === "checkbox" ? el.name.slice(q.length + 3, -1) : el.value.trim().toLowerCase());
+    }
+    return values;
+  }
+  function same(a, b) {
+    var x = Number(a.replace(",", ".")), y = Number(b.replace(",", "."));
+    return a === b || (a !== "" && b !== "" && !isNaN(x) && x === y);
+  }
+  function conditions() {
+    var items = document.querySelectorAll("[data-cond-q]");
+    for (var i = 0; i < items.length; i++) {
+      var el = items[i];
+      var form = el.closest("form");
+      if (!form) continue;
+      var got = answerOf(form, el.getAttribute("data-cond-q"));
+      var wanted = (el.getAttribute("data-cond-v") || "").toLowerCase().split("|");
+      var show = el.getAttribute("data-cond-op") === "answered" ? got.length > 0 : got.some(function (v) {
+        return wanted.some(function (w) { return same(v, w); });
+      });
+      el.hidden = !show;
+      var hint = el.querySelector("[data-cond-hint]");
+      if (hint) hint.hidden = true;
+    }
+  }
+  if (document.querySelector("[data-cond-q]")) {
+    document.addEventListener("change", conditions);
+    document.addEventListener("input", conditions);
+    conditions();
+  }
+
+  // A form that came back with errors: the summary takes the focus, so it is read out first.
+  var summary = document.querySelector("[data-test=survey-errors]");
+  if (summary) summary.focus();
+
   if (root && window.EventSource) connect();
   document.body.setAttribute("data-ready", "");
 })();

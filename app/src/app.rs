@@ -25,6 +25,11 @@ use crate::{
     },
     processes::pages::{HomePage, NewProcessPage, ProcessEditor, ProcessPage, StaffHome},
     proposals::pages::{ModeratorProposalPage, OwnProposalPage, ReportPage},
+    surveys::pages::{
+        answer::{AnswerPageView, SurveyStartPage},
+        results::{ComparePage as SurveyComparePage, ResultsPage},
+        staff::{PreviewPage, SurveyEditPage, SurveysPage},
+    },
     ui::NotFound,
     votes::pages::VotesPageView,
     workshops::pages::{MyWorkshops, NewWorkshopPage, ProcessWorkshops},
@@ -148,6 +153,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/processes/:id/plan/compare") view=ComparePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/measures/:id") view=MeasureEditPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/workshops/:id/documentation") view=WorkshopDocPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/processes/:id/surveys") view=SurveysPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/surveys/:id") view=SurveyEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/surveys/:id/preview") view=PreviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/surveys/:id/results") view=|| view! { <ResultsPage /> } ssr=SsrMode::Async />
+                    <Route path=path!("/staff/surveys/:id/print") view=|| view! { <ResultsPage print=true /> } ssr=SsrMode::Async />
+                    <Route path=path!("/staff/surveys/:id/compare") view=SurveyComparePage ssr=SsrMode::Async />
+                    <Route path=path!("/s/:id") view=SurveyStartPage ssr=SsrMode::Async />
+                    <Route path=path!("/s/:id/r/:key") view=AnswerPageView ssr=SsrMode::Async />
+                    <Route path=path!("/s/:id/results") view=|| view! { <ResultsPage public=true /> } ssr=SsrMode::Async />
                     <Route path=path!("/w/:code") view=WorkshopPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/p/:id") view=OwnProposalPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/p/:id/report") view=ReportPage ssr=SsrMode::Async />
@@ -168,6 +182,11 @@ fn workshops_of(process: crate::processes::types::ProcessId) -> AnyView {
             <h2 id="plan-link-heading">{i18n.t("plan-admin-heading")}</h2>
             <p>{i18n.t("plan-link-hint")}</p>
             <a class="button" href=format!("/staff/processes/{process}/plan") data-test="plan-link">{i18n.t("plan-open")}</a>
+        </section>
+        <section class="panel" aria-labelledby="surveys-link-heading">
+            <h2 id="surveys-link-heading">{i18n.t("survey-surveys")}</h2>
+            <p>{i18n.t("survey-link-hint")}</p>
+            <a class="button" href=format!("/staff/processes/{process}/surveys") data-test="surveys-link">{i18n.t("survey-open-list")}</a>
         </section>
         <ProcessWorkshops process=process />
     }

@@ -16,6 +16,7 @@ pub mod processes;
 pub mod proposals;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod surveys;
 pub mod ui;
 pub mod validate;
 pub mod votes;

@@ -11,6 +11,7 @@ mod m20261122_000003_create_workshops;
 mod m20261122_000004_create_clusters;
 mod m20261201_000005_create_votes;
 mod m20261201_000006_create_plan;
+mod m20261201_000007_create_surveys;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_create_clusters::Migration),
             Box::new(m20261201_000005_create_votes::Migration),
             Box::new(m20261201_000006_create_plan::Migration),
+            Box::new(m20261201_000007_create_surveys::Migration),
         ]
     }
 }

@@ -1,5 +1,5 @@
 //! The command line: `serve` (default), `migrate`, `user create`, `demo`, `suggest-clusters`, `tally`,
-//! `plan import|export`, `assets`.
+//! `plan import|export`, `survey export|import`, `assets`.
 
 use std::io::{BufRead, IsTerminal};
 
@@ -60,6 +60,12 @@ pub enum Command {
         #[command(subcommand)]
         command: PlanCommand,
     },
+    /// Export or import a survey (the JSON file of the survey page's download and upload), so
+    /// municipalities can share questionnaires.
+    Survey {
+        #[command(subcommand)]
+        command: SurveyCommand,
+    },
     /// The last build step: give every file in the asset folder a content hash in its name,
     /// write brotli and gzip copies beside it and list the names in `assets.txt`.
     Assets {
@@ -95,6 +101,26 @@ pub enum PlanCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum SurveyCommand {
+    /// Write a survey's questionnaire to standard output (format `plenum-survey/1`).
+    Export {
+        /// The survey's id.
+        #[arg(long)]
+        survey: String,
+    },
+    /// Create a new draft survey in a process from a survey file. A broken file is refused
+    /// whole, naming the question and the rule.
+    Import {
+        /// The process's id.
+        #[arg(long)]
+        process: String,
+        /// The JSON file (`-` for standard input).
+        #[arg(long)]
+        input: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum UserCommand {
     /// Create a staff account. The password is read from standard input when it is piped
     /// (one line); otherwise a strong one is generated and printed.
@@ -125,6 +151,7 @@ pub async fn run(cli: Cli, config: Config) -> anyhow_like::Result<()> {
         Command::SuggestClusters { input } => suggest_clusters(&input),
         Command::Tally { input } => tally(&input),
         Command::Plan { command } => plan(&config, command).await,
+        Command::Survey { command } => survey(&config, command).await,
         Command::Assets { dir } => crate::assets::publish(std::path::Path::new(&dir)),
     }
 }
@@ -418,6 +445,54 @@ async fn plan(config: &Config, command: PlanCommand) -> anyhow_like::Result<()> 
             let mut out = std::io::stdout().lock();
             out.write_all(&bytes)?;
             out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+async fn survey(config: &Config, command: SurveyCommand) -> anyhow_like::Result<()> {
+    use std::io::{Read, Write};
+
+    use app::{auth::types::Actor, processes::types::ProcessId, surveys::types::SurveyId};
+    let db = crate::connect_and_migrate(&config.database_url).await?;
+    let lang = app::i18n::Lang::default();
+    let message = |e: app::error::AppError| -> anyhow_like::Error {
+        match e {
+            app::error::AppError::Invalid(errors) => errors
+                .iter()
+                .map(|f| {
+                    let args: Vec<(&str, String)> =
+                        f.message.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                    app::i18n::t_args(lang, &f.message.key, &args)
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into(),
+            other => anyhow_like::app(other),
+        }
+    };
+    match command {
+        SurveyCommand::Export { survey } => {
+            let id = SurveyId::parse(&survey).map_err(|_| format!("not a survey id: {survey}"))?;
+            let file = app::surveys::service::export(&db, &Actor::System, id).await.map_err(message)?;
+            let bytes = app::surveys::routes::file_bytes(&file).map_err(message)?;
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.write_all(b"\n")?;
+            out.flush()?;
+            Ok(())
+        }
+        SurveyCommand::Import { process, input } => {
+            let process = ProcessId::parse(&process).map_err(|_| format!("not a process id: {process}"))?;
+            let mut bytes = Vec::new();
+            if input == "-" {
+                std::io::stdin().read_to_end(&mut bytes)?;
+            } else {
+                bytes = std::fs::read(&input).map_err(|e| format!("cannot read {input}: {e}"))?;
+            }
+            let file = app::surveys::types::SurveyFile::read(&bytes).map_err(message)?;
+            let id = app::surveys::service::import(&db, &Actor::System, process, &file).await.map_err(message)?;
+            println!("{id}");
             Ok(())
         }
     }

@@ -142,6 +142,13 @@ pub fn router(state: AppState) -> Router {
             axum::routing::post(app::plan::routes::import)
                 .layer(axum::extract::DefaultBodyLimit::max(app::plan::csv::FILE_BYTES_MAX + (64 << 10))),
         )
+        .route("/staff/surveys/{id}/responses.csv", get(app::surveys::routes::responses_csv))
+        .route("/staff/surveys/{id}/survey.json", get(app::surveys::routes::survey_json))
+        .route(
+            "/staff/processes/{id}/surveys/import",
+            axum::routing::post(app::surveys::routes::import)
+                .layer(axum::extract::DefaultBodyLimit::max(app::surveys::types::FILE_BYTES_MAX + (64 << 10))),
+        )
         .leptos_routes_with_context(&state, routes, limiter_context, move || shell(options.clone()))
         .nest("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
@@ -194,7 +201,9 @@ async fn security_headers(request: Request, next: Next) -> Response {
     let csp = if staff { STAFF_CSP } else { PAGE_CSP };
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
     let export = path.ends_with(".csv") || path.ends_with(".json");
-    if staff || export || path.starts_with("/api/") {
+    // A survey response's pages hold its resume key and what was answered: never kept.
+    let response_page = path.starts_with("/s/") && path.contains("/r/");
+    if staff || export || response_page || path.starts_with("/api/") {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response

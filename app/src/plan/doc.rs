@@ -476,7 +476,16 @@ pub async fn page(
                 doc.status = MeasureStatus::parse(&l.status).unwrap_or_default();
                 doc.progress = l.progress;
             }
-            PlanRow { doc, live: live.is_some() }
+            PlanRow { doc, live: live.is_some(), evaluation: None }
+        })
+        .collect::<Vec<_>>();
+    let ids: Vec<Uuid> = rows.iter().filter(|r| r.live).map(|r| r.doc.id.0).collect();
+    let mut figures = crate::surveys::service::evaluation_figures(db, actor, &ids).await?;
+    let rows = rows
+        .into_iter()
+        .map(|mut r| {
+            r.evaluation = figures.remove(&r.doc.id.0);
+            r
         })
         .collect();
     Ok(PlanPage {

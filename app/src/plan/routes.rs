@@ -25,26 +25,26 @@ pub struct VersionQuery {
     version: String,
 }
 
-async fn actor_of(state: &AppState, headers: &HeaderMap) -> Result<Actor, AppError> {
+pub(crate) async fn actor_of(state: &AppState, headers: &HeaderMap) -> Result<Actor, AppError> {
     match cookie_from_headers(headers, auth::SESSION_COOKIE) {
         Some(token) => Ok(auth::service::session_user(&state.db, &token).await?.map_or(Actor::Anonymous, Actor::Staff)),
         None => Ok(Actor::Anonymous),
     }
 }
 
-fn lang_of(headers: &HeaderMap) -> Lang {
+pub(crate) fn lang_of(headers: &HeaderMap) -> Lang {
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     Lang::from_headers(cookie_from_headers(headers, LANG_COOKIE).as_deref(), accept)
 }
 
-fn failure(e: &AppError, lang: Lang) -> Response {
+pub(crate) fn failure(e: &AppError, lang: Lang) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let text = crate::i18n::t_args(lang, &e.message().key, &[]);
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
 }
 
 /// A file name for a download: letters, digits and dashes.
-fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.to_lowercase().chars() {
         let c = match c {
@@ -69,7 +69,7 @@ pub fn file_name(doc: &PlanDoc, ext: &str) -> String {
     format!("handlungskonzept-{}-{version}.{ext}", slug(&doc.process.name))
 }
 
-fn download(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Response {
+pub(crate) fn download(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Response {
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
     (
@@ -144,7 +144,7 @@ fn capped(list: &[String]) -> String {
 }
 
 /// Percent-encodes a query value.
-fn encode(value: &str) -> String {
+pub(crate) fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| {

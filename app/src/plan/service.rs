@@ -753,7 +753,7 @@ pub async fn admin(db: &impl ConnectionTrait, actor: &Actor, process: ProcessId)
     let n = Names::load(db, p.id).await?;
     Ok(PlanAdmin {
         process: process_ref(&p),
-        draft: draft.measures.into_iter().map(|doc| PlanRow { doc, live: true }).collect(),
+        draft: draft.measures.into_iter().map(|doc| PlanRow { doc, live: true, evaluation: None }).collect(),
         candidates: candidates(db, p.id).await?,
         versions: versions(db, p.id).await?,
         draft_public: doc::draft_public(db, p.id).await?,

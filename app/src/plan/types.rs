@@ -642,6 +642,9 @@ pub struct PlanRow {
     pub doc: MeasureDoc,
     /// Whether the living measure still exists (its page can be opened).
     pub live: bool,
+    /// What its evaluation surveys say (responses, mean satisfaction), if it has any.
+    #[serde(default)]
+    pub evaluation: Option<crate::surveys::results::EvaluationFigures>,
 }
 
 /// The plan page: the chosen version (or the draft), its measures filtered, and what can be

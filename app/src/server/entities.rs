@@ -502,3 +502,73 @@ pub mod plan_versions {
     }
     no_relations!();
 }
+
+pub mod surveys {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "surveys")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub process_id: Uuid,
+        pub title: String,
+        pub intro: String,
+        pub reach: String,
+        pub workshop_id: Option<Uuid>,
+        pub state: String,
+        pub opens_on: Option<Date>,
+        pub closes_on: Option<Date>,
+        pub one_per_participant: bool,
+        pub ask_organisation: bool,
+        pub results_public: bool,
+        /// The sections and questions (`surveys::types::Definition` as JSON).
+        pub definition: String,
+        pub revision: i32,
+        /// The first survey of its waves (its own id for a first wave).
+        pub series_id: Uuid,
+        pub wave: i32,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod survey_measures {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "survey_measures")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub survey_id: Uuid,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub measure_id: Uuid,
+    }
+    no_relations!();
+}
+
+pub mod survey_responses {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "survey_responses")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub survey_id: Uuid,
+        pub resume_hash: String,
+        /// For one response per participant: a hash of survey and participant.
+        pub respondent: Option<String>,
+        pub measure_id: Option<Uuid>,
+        pub organisation: Option<String>,
+        pub org_type: Option<String>,
+        /// What was entered (`surveys::answers::Raw` as JSON).
+        pub answers: String,
+        pub page: i32,
+        pub submitted_at: Option<DateTimeUtc>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}

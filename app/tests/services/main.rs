@@ -7,5 +7,6 @@ mod auth;
 mod clustering;
 mod plan;
 mod processes;
+mod surveys;
 mod votes;
 mod workshops;

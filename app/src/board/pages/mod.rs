@@ -96,6 +96,7 @@ pub fn ParticipantView(board: Board, me: Me) -> impl IntoView {
             } else {
                 view! { <div id="ballot" data-region="" data-key="off"></div> }.into_any()
             }}
+            <crate::surveys::pages::answer::WorkshopSurveys code=code.clone() />
             <section id="mine" aria-labelledby="mine-heading" class="mine" data-region="">
                 <h2 id="mine-heading">{i18n.t("ws-mine")}</h2>
                 {move || mine.with(Vec::is_empty).then(|| view! { <Empty text=i18n.t("ws-mine-empty") /> })}
@@ -220,6 +221,7 @@ pub fn Beamer(admin: WorkshopAdmin, board: Board) -> impl IntoView {
                         <p class="projector-code">{i18n.t("ws-code")}" "<strong data-test="beamer-code">{code.clone()}</strong></p>
                     </aside>
                 </Show>
+                <crate::surveys::pages::answer::BeamerSurveys workshop=info.id />
                 <Show when=move || live.state.get() == WorkshopState::Voting>
                     <crate::votes::pages::VoteScreen live=live workshop=info.id />
                 </Show>

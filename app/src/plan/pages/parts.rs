@@ -147,7 +147,10 @@ pub fn PlanTable(
                                 <td>{cell_list(m.goals.clone())}</td>
                                 <td>{cell_list(partners)}</td>
                                 <td>{m.lead.clone()}</td>
-                                <td><StatusBadge status=m.status progress=m.progress i18n=i18n /></td>
+                                <td>
+                                    <StatusBadge status=m.status progress=m.progress i18n=i18n />
+                                    {row.evaluation.filter(|e| e.responses > 0).map(|e| view! { <EvaluationNote figures=e i18n=i18n /> })}
+                                </td>
                             </tr>
                         }
                     }).collect_view()}
@@ -169,4 +172,18 @@ pub fn by_field(fields: &[crate::plan::types::NamedRef], rows: Vec<PlanRow>) -> 
     }
     groups.retain(|(_, rows)| !rows.is_empty());
     groups
+}
+
+/// "12 Rückmeldungen · Zufriedenheit Ø 3,8 von 5".
+#[component]
+pub fn EvaluationNote(figures: crate::surveys::results::EvaluationFigures, i18n: I18n) -> impl IntoView {
+    let mut text = i18n.ta("survey-evaluation-figures", &[("responses", figures.responses.to_string())]);
+    if let Some((mean, top)) = figures.satisfaction {
+        text.push_str(" · ");
+        text.push_str(&i18n.ta(
+            "survey-evaluation-satisfaction",
+            &[("mean", crate::surveys::pages::results::num(i18n, mean)), ("top", top.to_string())],
+        ));
+    }
+    view! { <p class="evaluation-note" data-test="evaluation-note">{text}</p> }
 }

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::parts::{PlanTable, SourceView, StatusBadge, by_field, version_label};
+use crate::surveys::pages::results::MeasureEvaluationView;
 use crate::{
     i18n::use_i18n,
     plan::{
@@ -250,7 +251,7 @@ fn MeasureView(detail: MeasureDetail) -> impl IntoView {
             {detail.merged_into.clone().map(|t| view! {
                 <p class="notice" role="note">{i18n.t("plan-merged-into")}" "<a href=format!("/m/{}", t.id)>{t.name}</a></p>
             })}
-            <MeasureBody detail=detail />
+            {let measure = detail.doc.id.0; view! { <MeasureBody detail=detail /><MeasureEvaluationView measure=measure /> }}
         </article>
     }
 }
