@@ -323,7 +323,7 @@
       if (!own && el.name.indexOf("a[" + q + ".") !== 0) continue;
       if ((el.type === "radio" || el.type === "checkbox") && !el.checked) continue;
       if (!el.value || el.name.slice(-7) === ".other]") continue;
-      values.push(el.type === "checkbox" ? el.name.slice(q.length + 3, -1) : el.value.trim().toLowerCase());
+      values.push((el.type === "checkbox" ? el.name.slice(q.length + 3, -1) : el.value.trim()).toLowerCase());
     }
     return values;
   }

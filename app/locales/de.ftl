@@ -1028,3 +1028,7 @@ survey-take = Zur Umfrage
 survey-surveys = Umfragen
 survey-link-hint = Datenabfragen, Befragungen im Workshop und die Auswertung der Maßnahmen.
 survey-open-list = Zu den Umfragen
+survey-questionnaire-changed = Der Fragebogen wurde gerade geändert. Bitte laden Sie die Seite neu; Ihre gespeicherten Antworten bleiben erhalten.
+survey-saved-elsewhere = Diese Antworten wurden gerade in einem anderen Fenster gespeichert. Bitte laden Sie die Seite neu.
+survey-beamer = Auf dem Beamer zeigen
+survey-beamer-hint = Die Ergebnisse erneuern sich alle fünf Sekunden.

@@ -1028,3 +1028,7 @@ survey-take = To the survey
 survey-surveys = Surveys
 survey-link-hint = Data surveys, questionnaires in workshops and the evaluation of measures.
 survey-open-list = To the surveys
+survey-questionnaire-changed = The questionnaire was just changed. Please reload the page; your saved answers are kept.
+survey-saved-elsewhere = These answers were just saved in another window. Please reload the page.
+survey-beamer = Show on the projector
+survey-beamer-hint = The results refresh every five seconds.

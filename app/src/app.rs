@@ -27,7 +27,7 @@ use crate::{
     proposals::pages::{ModeratorProposalPage, OwnProposalPage, ReportPage},
     surveys::pages::{
         answer::{AnswerPageView, SurveyStartPage},
-        results::{ComparePage as SurveyComparePage, ResultsPage},
+        results::{ComparePage as SurveyComparePage, ResultsBeamerPage, ResultsPage},
         staff::{PreviewPage, SurveyEditPage, SurveysPage},
     },
     ui::NotFound,
@@ -159,6 +159,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/surveys/:id/results") view=|| view! { <ResultsPage /> } ssr=SsrMode::Async />
                     <Route path=path!("/staff/surveys/:id/print") view=|| view! { <ResultsPage print=true /> } ssr=SsrMode::Async />
                     <Route path=path!("/staff/surveys/:id/compare") view=SurveyComparePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/surveys/:id/beamer") view=ResultsBeamerPage ssr=SsrMode::Async />
                     <Route path=path!("/s/:id") view=SurveyStartPage ssr=SsrMode::Async />
                     <Route path=path!("/s/:id/r/:key") view=AnswerPageView ssr=SsrMode::Async />
                     <Route path=path!("/s/:id/results") view=|| view! { <ResultsPage public=true /> } ssr=SsrMode::Async />

@@ -31,7 +31,7 @@ async function addQuestion(mod, n, kind, fill) {
   const section = mod.locator("[data-test=builder-section]").nth(n);
   const before = await mod.locator("[data-test=builder-question]").count();
   const add = section.locator("[data-test=question-add]");
-  await add.locator("summary").click();
+  if (!(await add.evaluate((d) => d.open))) await add.locator("summary").click();
   const sid = `s${n + 1}`;
   await mod.locator(`#new-${sid}-kind`).selectOption(kind);
   await fill((name) => mod.locator(`#new-${sid}-${name}`));
@@ -66,7 +66,6 @@ test("an organizer builds a survey with every kind of question and a condition",
   await first.locator("[data-test=question-save]").click();
   await mod.locator("#new-s1-options-error").getByText("Bitte geben Sie 2 bis 30 Antwortmöglichkeiten an, eine je Zeile.").waitFor();
   assert.equal(await mod.locator("#new-s1-text").inputValue(), "Nur eine Möglichkeit?");
-  await first.locator("summary").click();
 
   await addQuestion(mod, 0, "single", async (f) => {
     await f("text").fill("Für wen sprechen Sie?");
@@ -86,6 +85,7 @@ test("an organizer builds a survey with every kind of question and a condition",
     await f("max").fill("2");
   });
   await mod.locator("[data-test=question-condition]").getByText("Nur wenn „Für wen sprechen Sie?“ = Verein").waitFor();
+  assert.equal(await mod.locator("[data-test=question-condition]").count(), 1, "only the follow-up question has a condition");
 
   await mod.locator("#section-new-title").fill("Einschätzungen");
   await mod.locator("[data-test=section-add] button[type=submit]").click();

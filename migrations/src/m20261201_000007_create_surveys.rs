@@ -68,6 +68,7 @@ enum SurveyResponses {
     OrgType,
     Answers,
     Page,
+    Revision,
     SubmittedAt,
     CreatedAt,
     UpdatedAt,
@@ -160,6 +161,7 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(SurveyResponses::OrgType).string_len(24).null())
                     .col(ColumnDef::new(SurveyResponses::Answers).text().not_null())
                     .col(ColumnDef::new(SurveyResponses::Page).integer().not_null().default(1))
+                    .col(ColumnDef::new(SurveyResponses::Revision).integer().not_null().default(0))
                     .col(ColumnDef::new(SurveyResponses::SubmittedAt).timestamp_with_time_zone().null())
                     .col(ColumnDef::new(SurveyResponses::CreatedAt).timestamp_with_time_zone().not_null())
                     .col(ColumnDef::new(SurveyResponses::UpdatedAt).timestamp_with_time_zone().not_null())

@@ -26,7 +26,7 @@ use crate::{
     processes::types::ProcessId,
     server::entities::{
         cluster_members, clusters, measure_notes, measure_sources, measures, partners, plan_versions, plans, proposals,
-        users, workshops,
+        survey_measures, survey_responses, users, workshops,
     },
     validate::check_count,
 };
@@ -431,6 +431,18 @@ pub async fn merge<C: ConnectionTrait + TransactionTrait>(
     measure_notes::Entity::update_many()
         .col_expr(measure_notes::Column::MeasureId, Expr::value(b.id))
         .filter(measure_notes::Column::MeasureId.eq(a.id))
+        .exec(&txn)
+        .await?;
+    // Its evaluations and their responses follow it.
+    for link in survey_measures::Entity::find().filter(survey_measures::Column::MeasureId.eq(a.id)).all(&txn).await? {
+        if survey_measures::Entity::find_by_id((link.survey_id, b.id)).one(&txn).await?.is_none() {
+            survey_measures::ActiveModel { survey_id: Set(link.survey_id), measure_id: Set(b.id) }.insert(&txn).await?;
+        }
+    }
+    survey_measures::Entity::delete_many().filter(survey_measures::Column::MeasureId.eq(a.id)).exec(&txn).await?;
+    survey_responses::Entity::update_many()
+        .col_expr(survey_responses::Column::MeasureId, Expr::value(b.id))
+        .filter(survey_responses::Column::MeasureId.eq(a.id))
         .exec(&txn)
         .await?;
     // Measures merged into `from` earlier now belong to `into`.

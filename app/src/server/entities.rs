@@ -566,6 +566,8 @@ pub mod survey_responses {
         /// What was entered (`surveys::answers::Raw` as JSON).
         pub answers: String,
         pub page: i32,
+        /// Counts the writes, so a step never overwrites one it did not read.
+        pub revision: i32,
         pub submitted_at: Option<DateTimeUtc>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,

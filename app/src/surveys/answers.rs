@@ -186,6 +186,13 @@ pub fn parse(q: &Question, raw: &Raw) -> Result<Option<Answer>, Msg> {
     }
 }
 
+/// A number as a condition keeps it and the page's script compares it (`1234.5`, `-2`).
+#[must_use]
+pub fn plain_number(n: f64) -> String {
+    let s = format!("{n}");
+    s.strip_suffix(".0").unwrap_or(&s).to_owned()
+}
+
 /// A number as Germans read it: no trailing zeros, a decimal comma.
 #[must_use]
 pub fn number_text(n: f64) -> String {
@@ -217,19 +224,31 @@ pub fn meets(condition: &Condition, answer: Option<&Answer>) -> bool {
 
 /// Every answer of a response, in questionnaire order, only of the questions the respondent saw
 /// (a question whose condition is not met is skipped, and so are those that depend on it).
-/// Answers that break a rule are left out here; `check` names them.
+/// Answers that break a rule are left out here; `check` names them. `sent`: the response was
+/// checked when it was sent, so the limits set since (fewer choices, shorter texts, a range,
+/// a required matrix) do not drop its answers; unknown options still do.
 #[must_use]
-pub fn answers(def: &Definition, raw: &Raw) -> BTreeMap<String, Answer> {
+pub fn answers(def: &Definition, raw: &Raw, sent: bool) -> BTreeMap<String, Answer> {
     let mut out = BTreeMap::new();
     for q in def.questions() {
         if !visible(q, &out, def) {
             continue;
         }
-        if let Ok(Some(a)) = parse(q, raw) {
+        let parsed = if sent { parse(&lenient(q), raw) } else { parse(q, raw) };
+        if let Ok(Some(a)) = parsed {
             out.insert(q.id.clone(), a);
         }
     }
     out
+}
+
+/// The question without the limits an already checked answer need not meet again.
+fn lenient(q: &Question) -> Question {
+    let mut q = q.clone();
+    q.required = false;
+    q.min = None;
+    q.max = matches!(q.kind, Kind::Text | Kind::LongText).then(|| f64::from(super::types::LONG_TEXT_LIMIT) * 2.0);
+    q
 }
 
 /// Whether a question is shown, given the answers to the questions before it.
@@ -322,14 +341,21 @@ pub fn page_fields(questions: &[&Question], posted: &Raw) -> Result<Raw, AppErro
         let Some(q) = questions.iter().find(|q| belongs(k, &q.id)) else { continue };
         let allowed = match k.strip_prefix(&q.id).and_then(|r| r.strip_prefix('.')) {
             None => !matches!(q.kind, Kind::Multiple | Kind::Likert | Kind::Ranking),
-            Some("other") => q.kind == Kind::Single,
-            Some(opt) => q.option_label(opt).is_some(),
+            Some(opt) if q.kind != Kind::Single => q.option_label(opt).is_some(),
+            Some(part) => part == "other",
         };
         if !allowed {
             return Err(AppError::invalid(&field(&q.id), Msg::new("survey-unknown-option")));
         }
         let limit = 2 * (q.text_limit() as usize).max(OTHER_MAX);
-        out.insert(k.clone(), v.chars().take(limit).collect());
+        let mut value: String = v.chars().take(limit).collect();
+        // A date is kept as the browser's date field needs it (`2027-03-24`).
+        if q.kind == Kind::Date
+            && let Ok(d) = NaiveDate::parse_from_str(value.trim(), "%d.%m.%Y")
+        {
+            value = d.format("%Y-%m-%d").to_string();
+        }
+        out.insert(k.clone(), value);
     }
     Ok(out)
 }

@@ -222,6 +222,9 @@ pub async fn get_survey_results(
     #[server(default)] measure: String,
 ) -> Result<Results, AppError> {
     let actor = crate::auth::actor().await?;
+    // Visitors of public results see them whole: a filter down to a few organisations would
+    // show single respondents' answers.
+    let org_type = if actor.require_organizer().is_ok() { org_type } else { String::new() };
     let filter = Filter {
         org_type: crate::workshops::types::OrgType::ALL.into_iter().find(|o| o.as_str() == org_type.trim()),
         measure: uuid_or_none(&measure),
@@ -320,11 +323,13 @@ pub async fn survey_step(
     survey: SurveyId,
     key: String,
     page: usize,
+    #[server(default)] section: String,
     #[server(default)] go: String,
     #[server(default)] a: BTreeMap<String, String>,
 ) -> Result<usize, AppError> {
     let db = server::db()?;
-    let next = respond(service::step(&db, survey, &key, page, Step::parse(&go), &a).await)?;
+    let at = service::At { page, section: Some(section.as_str()).filter(|s| !s.is_empty()) };
+    let next = respond(service::step(&db, survey, &key, at, Step::parse(&go), &a).await)?;
     let target =
         if next == 0 { format!("/s/{survey}/r/{key}?sent=1") } else { format!("/s/{survey}/r/{key}?page={next}") };
     leptos_axum::redirect(&target);

@@ -37,6 +37,8 @@ use crate::{
 
 /// Responses one survey takes at most (sent and unsent).
 pub const RESPONSES_MAX: u64 = 50_000;
+/// An unsent response untouched this long gives way when a survey is full.
+pub const STALE_DAYS: i64 = 7;
 /// The template of an evaluation survey (also an example of the JSON format).
 pub const EVALUATION_TEMPLATE: &str = include_str!("evaluation.json");
 
@@ -44,8 +46,13 @@ async fn survey_of(db: &impl ConnectionTrait, id: SurveyId) -> Result<surveys::M
     surveys::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)
 }
 
-fn definition_of(s: &surveys::Model) -> Definition {
-    serde_json::from_str(&s.definition).unwrap_or_default()
+/// The stored questionnaire. One that cannot be read is a failure, never an empty one (the next
+/// change would save it empty).
+fn definition_of(s: &surveys::Model) -> Result<Definition, AppError> {
+    serde_json::from_str(&s.definition).map_err(|e| {
+        tracing::error!(survey = %s.id, error = %e, "stored questionnaire does not parse");
+        AppError::Internal
+    })
 }
 
 fn settings_of(s: &surveys::Model) -> Settings {
@@ -62,8 +69,11 @@ fn settings_of(s: &surveys::Model) -> Settings {
     }
 }
 
-fn raw_of(r: &survey_responses::Model) -> Raw {
-    serde_json::from_str(&r.answers).unwrap_or_default()
+fn raw_of(r: &survey_responses::Model) -> Result<Raw, AppError> {
+    serde_json::from_str(&r.answers).map_err(|e| {
+        tracing::error!(response = %r.id, error = %e, "stored answers do not parse");
+        AppError::Internal
+    })
 }
 
 /// Why a survey takes no answers now, if it does not.
@@ -289,7 +299,7 @@ pub async fn set_state(
     state: SurveyState,
 ) -> Result<(), AppError> {
     let s = organizer_survey(db, actor, id).await?;
-    if state == SurveyState::Open && definition_of(&s).questions().next().is_none() {
+    if state == SurveyState::Open && definition_of(&s)?.questions().next().is_none() {
         return Err(AppError::Conflict(Msg::new("survey-empty")));
     }
     if state == SurveyState::Draft {
@@ -302,12 +312,14 @@ pub async fn set_state(
     Ok(())
 }
 
-/// The question ids with at least one answer (sent or not).
+/// The question ids with at least one sent answer (what is only started does not hold the
+/// questionnaire: its entries are checked again on the next step).
 async fn answered_questions(db: &impl ConnectionTrait, survey: Uuid) -> Result<BTreeSet<String>, AppError> {
     let rows: Vec<String> = survey_responses::Entity::find()
         .select_only()
         .column(survey_responses::Column::Answers)
         .filter(survey_responses::Column::SurveyId.eq(survey))
+        .filter(survey_responses::Column::SubmittedAt.is_not_null())
         .into_tuple()
         .all(db)
         .await?;
@@ -330,7 +342,7 @@ where
     F: FnOnce(&mut Definition, &BTreeSet<String>) -> Result<(), AppError>,
 {
     let s = organizer_survey(db, actor, id).await?;
-    let mut def = definition_of(&s);
+    let mut def = definition_of(&s)?;
     let answered = answered_questions(db, s.id).await?;
     change(&mut def, &answered)?;
     def.check().map_err(|e| match e {
@@ -581,7 +593,7 @@ pub async fn copy_wave(
     settings.title = title;
     settings.opens_on = None;
     settings.closes_on = None;
-    let new = insert_survey(db, s.process_id, &settings, s.workshop_id, &definition_of(&s), Some((s.series_id, wave)))
+    let new = insert_survey(db, s.process_id, &settings, s.workshop_id, &definition_of(&s)?, Some((s.series_id, wave)))
         .await?;
     let linked = survey_measures::Entity::find().filter(survey_measures::Column::SurveyId.eq(s.id)).all(db).await?;
     for l in linked {
@@ -602,7 +614,7 @@ pub async fn export(db: &impl ConnectionTrait, actor: &Actor, id: SurveyId) -> R
         intro: s.intro.clone(),
         one_per_participant: s.one_per_participant,
         ask_organisation: s.ask_organisation,
-        sections: definition_of(&s).sections,
+        sections: definition_of(&s)?.sections,
     })
 }
 
@@ -724,6 +736,7 @@ async fn measures_of(db: &impl ConnectionTrait, survey: Uuid) -> Result<Vec<Meas
     }
     Ok(measures::Entity::find()
         .filter(measures::Column::Id.is_in(ids))
+        .filter(measures::Column::MergedInto.is_null())
         .order_by_asc(measures::Column::Position)
         .all(db)
         .await?
@@ -771,7 +784,7 @@ pub async fn admin(
         state: SurveyState::parse(&s.state),
         answerable: closed_reason(&s).is_none(),
         revision: s.revision,
-        definition: definition_of(&s),
+        definition: definition_of(&s)?,
         responses,
         partial,
         answered: answered_questions(db, s.id).await?.into_iter().collect(),
@@ -879,7 +892,7 @@ pub async fn intro(
     if SurveyState::parse(&s.state) == SurveyState::Draft {
         return Err(AppError::NotFound);
     }
-    let def = definition_of(&s);
+    let def = definition_of(&s)?;
     let own = match &visitor.resume_key {
         Some(k) => response_of_key(db, s.id, k).await?,
         None => None,
@@ -950,7 +963,18 @@ pub async fn start(
             return Ok(key);
         }
     }
-    let count = survey_responses::Entity::find().filter(survey_responses::Column::SurveyId.eq(s.id)).count(db).await?;
+    let mut count =
+        survey_responses::Entity::find().filter(survey_responses::Column::SurveyId.eq(s.id)).count(db).await?;
+    if count >= RESPONSES_MAX {
+        // Unsent responses untouched for a week make room first.
+        survey_responses::Entity::delete_many()
+            .filter(survey_responses::Column::SurveyId.eq(s.id))
+            .filter(survey_responses::Column::SubmittedAt.is_null())
+            .filter(survey_responses::Column::UpdatedAt.lt(now - chrono::Duration::days(STALE_DAYS)))
+            .exec(db)
+            .await?;
+        count = survey_responses::Entity::find().filter(survey_responses::Column::SurveyId.eq(s.id)).count(db).await?;
+    }
     if count >= RESPONSES_MAX {
         return Err(AppError::Conflict(Msg::new("survey-full").arg("max", RESPONSES_MAX)));
     }
@@ -969,6 +993,7 @@ pub async fn start(
         org_type: Set(org_type),
         answers: Set("{}".to_owned()),
         page: Set(1),
+        revision: Set(0),
         submitted_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -980,7 +1005,7 @@ pub async fn start(
 
 fn review_of(def: &Definition, raw: &Raw) -> Vec<super::types::ReviewSection> {
     let i18n = crate::i18n::I18n { lang: Lang::default() };
-    let given = answers::answers(def, raw);
+    let given = answers::answers(def, raw, false);
     let mut earlier = BTreeMap::new();
     def.sections
         .iter()
@@ -1017,12 +1042,12 @@ pub async fn page(
 ) -> Result<AnswerPage, AppError> {
     let s = survey_of(db, id).await?;
     let r = response_of_key(db, s.id, key).await?.ok_or(AppError::NotFound)?;
-    let def = definition_of(&s);
-    let raw = raw_of(&r);
+    let def = definition_of(&s)?;
+    let raw = raw_of(&r)?;
     let sections = def.sections.len();
     let page = page.unwrap_or_else(|| usize::try_from(r.page).unwrap_or(1)).clamp(1, sections + 1);
     let section = def.sections.get(page - 1).cloned();
-    let given = answers::answers(&def, &raw);
+    let given = answers::answers(&def, &raw, false);
     let (mut hidden, mut same_page) = (Vec::new(), Vec::new());
     if let Some(sec) = &section {
         for q in &sec.questions {
@@ -1039,13 +1064,16 @@ pub async fn page(
         Some(m) => measures::Entity::find_by_id(m).one(db).await?.map(|m| MeasureRef { id: m.id, title: m.title }),
         None => None,
     };
+    // A sent response is not shown again: the key in a browser's history opens only the thanks.
+    let sent = r.submitted_at.is_some();
+    let (section, raw) = if sent { (None, Raw::new()) } else { (section, raw) };
     Ok(AnswerPage {
         survey: id,
         title: s.title.clone(),
         key: key.to_owned(),
         page,
         sections,
-        review: if page > sections { review_of(&def, &raw) } else { Vec::new() },
+        review: if page > sections && !sent { review_of(&def, &raw) } else { Vec::new() },
         section,
         hidden,
         raw,
@@ -1063,6 +1091,21 @@ pub async fn page(
     })
 }
 
+/// Which page a step was taken on: its section's id (as the form posts it) or its number.
+#[derive(Debug, Clone, Copy)]
+pub struct At<'a> {
+    pub page: usize,
+    pub section: Option<&'a str>,
+}
+
+impl At<'_> {
+    /// The page by its number (the review page is one past the last section).
+    #[must_use]
+    pub fn page(page: usize) -> Self {
+        Self { page, section: None }
+    }
+}
+
 /// Saves what a page holds and goes on: back without checks; forward with the page's rules and
 /// required questions; the last step with every shown question's. What was entered is saved also
 /// when a rule breaks (the error names it), so nothing typed is lost. Returns the next page (0
@@ -1075,7 +1118,7 @@ pub async fn step(
     db: &impl ConnectionTrait,
     id: SurveyId,
     key: &str,
-    page: usize,
+    at: At<'_>,
     step: Step,
     posted: &Raw,
 ) -> Result<usize, AppError> {
@@ -1087,10 +1130,20 @@ pub async fn step(
     if let Some(reason) = closed_reason(&s) {
         return Err(AppError::Conflict(reason));
     }
-    let def = definition_of(&s);
+    let def = definition_of(&s)?;
     let sections = def.sections.len();
-    let page = page.clamp(1, sections + 1);
-    let mut raw = raw_of(&r);
+    let mut raw = raw_of(&r)?;
+    // The page is found by its section's id: a questionnaire reordered meanwhile does not put
+    // these answers on another page.
+    let page = match at.section {
+        Some(sid) => def
+            .sections
+            .iter()
+            .position(|x| x.id == sid)
+            .map(|i| i + 1)
+            .ok_or_else(|| AppError::Conflict(Msg::new("survey-questionnaire-changed")))?,
+        None => at.page.clamp(1, sections + 1),
+    };
     if let Some(section) = def.sections.get(page - 1) {
         let questions: Vec<&super::types::Question> = section.questions.iter().collect();
         let fields = answers::page_fields(&questions, posted)?;
@@ -1115,18 +1168,24 @@ pub async fn step(
     let now = Utc::now();
     let mut update = survey_responses::Entity::update_many()
         .col_expr(survey_responses::Column::Answers, Expr::value(json))
+        .col_expr(survey_responses::Column::Revision, Expr::value(r.revision + 1))
         .col_expr(survey_responses::Column::Page, Expr::value(i32::try_from(stay.max(1)).unwrap_or(1)))
         .col_expr(survey_responses::Column::UpdatedAt, Expr::value(now));
     if sent {
         update = update.col_expr(survey_responses::Column::SubmittedAt, Expr::value(Some(now)));
     }
+    // Written only over what was read: a second window's step in between is not overwritten.
     let done = update
         .filter(survey_responses::Column::Id.eq(r.id))
+        .filter(survey_responses::Column::Revision.eq(r.revision))
         .filter(survey_responses::Column::SubmittedAt.is_null())
         .exec(db)
         .await?;
     if done.rows_affected == 0 {
-        return Err(AppError::Conflict(Msg::new("survey-already-sent")));
+        let now_sent =
+            survey_responses::Entity::find_by_id(r.id).one(db).await?.is_some_and(|x| x.submitted_at.is_some());
+        let key = if now_sent { "survey-already-sent" } else { "survey-saved-elsewhere" };
+        return Err(AppError::Conflict(Msg::new(key)));
     }
     if errors.is_empty() { Ok(next) } else { Err(AppError::Invalid(errors)) }
 }
@@ -1149,7 +1208,7 @@ struct Loaded {
 }
 
 async fn load(db: &impl ConnectionTrait, s: surveys::Model, filter: Filter) -> Result<Loaded, AppError> {
-    let def = definition_of(&s);
+    let def = definition_of(&s)?;
     let mut q = survey_responses::Entity::find().filter(survey_responses::Column::SurveyId.eq(s.id));
     if let Some(t) = filter.org_type {
         q = q.filter(survey_responses::Column::OrgType.eq(t.as_str()));
@@ -1163,13 +1222,15 @@ async fn load(db: &impl ConnectionTrait, s: surveys::Model, filter: Filter) -> R
         .order_by_asc(survey_responses::Column::SubmittedAt)
         .all(db)
         .await?;
+    // Sent answers count as sent: a rule changed later (a lower limit, a required matrix) does
+    // not drop them from the results.
     let sent = rows
         .into_iter()
         .map(|r| {
-            let a = answers::answers(&def, &raw_of(&r));
-            (r, a)
+            let a = answers::answers(&def, &raw_of(&r)?, true);
+            Ok((r, a))
         })
-        .collect();
+        .collect::<Result<_, AppError>>()?;
     Ok(Loaded { survey: s, def, sent, partial })
 }
 
@@ -1271,7 +1332,12 @@ pub async fn evaluation_figures(
         return Ok(HashMap::new());
     }
     let organizer = actor.require_organizer().is_ok();
-    let list = surveys::Entity::find().filter(surveys::Column::Id.is_in(survey_ids)).all(db).await?;
+    // Oldest first: the newest survey with responses speaks for a measure.
+    let list = surveys::Entity::find()
+        .filter(surveys::Column::Id.is_in(survey_ids))
+        .order_by_asc(surveys::Column::CreatedAt)
+        .all(db)
+        .await?;
     let mut out: HashMap<Uuid, EvaluationFigures> = HashMap::new();
     for s in list
         .into_iter()

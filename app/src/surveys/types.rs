@@ -298,7 +298,7 @@ impl Definition {
             }
             let mut option_ids: Vec<&str> = Vec::new();
             for o in &q.options {
-                if !valid_id(&o.id) || option_ids.contains(&o.id.as_str()) || o.id == OTHER_ID {
+                if !valid_id(&o.id) || option_ids.contains(&o.id.as_str()) || RESERVED.contains(&o.id.as_str()) {
                     return bad("survey-file-id", &q.id);
                 }
                 option_ids.push(&o.id);
@@ -335,6 +335,9 @@ impl Definition {
         Ok(())
     }
 }
+
+/// Ids an option may not have: the page uses them beside the options' own.
+const RESERVED: [&str; 5] = [OTHER_ID, "other", "input", "help", "error"];
 
 fn valid_id(id: &str) -> bool {
     (1..=40).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
@@ -591,15 +594,26 @@ fn lines(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// Parses a number as Germans write it (`1.234,5`) or as a browser sends it (`1234.5`).
+/// The largest number an answer may be (beyond it sums and means would lose their digits).
+pub const NUMBER_LIMIT: f64 = 1e12;
+
+/// Parses a number as Germans write it (`1.234,5`, `1.500`) or as a browser sends it (`1234.5`).
+/// No exponents, nothing beyond ±10¹².
 #[must_use]
 pub fn parse_number(value: &str) -> Option<f64> {
     let v = value.trim().replace([' ', '\u{a0}'], "");
-    if v.is_empty() {
+    if v.is_empty() || !v.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+')) {
         return None;
     }
-    let normalised = if v.contains(',') { v.replace('.', "").replace(',', ".") } else { v };
-    normalised.parse::<f64>().ok().filter(|n| n.is_finite())
+    let digits = v.trim_start_matches(['-', '+']);
+    let thousands = !v.contains(',')
+        && digits.split('.').count() > 1
+        && digits
+            .split('.')
+            .enumerate()
+            .all(|(i, part)| if i == 0 { (1..=3).contains(&part.len()) } else { part.len() == 3 });
+    let normalised = if v.contains(',') || thousands { v.replace('.', "").replace(',', ".") } else { v };
+    normalised.parse::<f64>().ok().filter(|n| n.is_finite() && n.abs() <= NUMBER_LIMIT)
 }
 
 impl QuestionForm {
@@ -715,12 +729,38 @@ impl QuestionForm {
             form.error("cond_op", Msg::new("survey-condition-kind"));
             return None;
         }
-        let wanted = lines(&self.cond_values);
+        // Values are kept as the page compares them: option ids, ISO dates, plain numbers.
+        let wanted: Vec<String> =
+            self.cond_values.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
         if wanted.is_empty() {
             form.error("cond_values", Msg::new("survey-condition-values-missing"));
             return None;
         }
-        let values = if matches!(target.kind, Kind::Single | Kind::Multiple) {
+        let values = if matches!(target.kind, Kind::Rating | Kind::Number) {
+            let mut out = Vec::new();
+            for w in &wanted {
+                match parse_number(w) {
+                    Some(n) => out.push(crate::surveys::answers::plain_number(n)),
+                    None => {
+                        form.error("cond_values", Msg::new("survey-number-invalid"));
+                        return None;
+                    }
+                }
+            }
+            out
+        } else if target.kind == Kind::Date {
+            let mut out = Vec::new();
+            for w in &wanted {
+                match NaiveDate::parse_from_str(w, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(w, "%d.%m.%Y")) {
+                    Ok(d) => out.push(d.format("%Y-%m-%d").to_string()),
+                    Err(_) => {
+                        form.error("cond_values", Msg::new("field-date"));
+                        return None;
+                    }
+                }
+            }
+            out
+        } else if matches!(target.kind, Kind::Single | Kind::Multiple) {
             let mut ids = Vec::new();
             for w in &wanted {
                 match target.options.iter().find(|o| o.label.eq_ignore_ascii_case(w) || o.id == *w) {

@@ -17,7 +17,7 @@ use app::{
     server::LiveHub,
     surveys::{
         results::Figures,
-        service::{self, Filter, Visitor},
+        service::{self, At, Filter, Visitor},
         types::{QuestionForm, Respondent, Settings, Step, SurveyFile, SurveyId, SurveyState},
     },
     workshops::{
@@ -82,9 +82,12 @@ async fn two_pages(db: &DatabaseConnection, orga: &Actor, p: ProcessId) -> Surve
 async fn answer_all(db: &DatabaseConnection, id: SurveyId, who: &str, members: &str, step: &str) -> String {
     let key = service::start(db, id, &Visitor::default(), None, &Respondent::default()).await.unwrap();
     let first = if who == "Verein" { raw(&[("q1", "o1"), ("q2", "Sportverein")]) } else { raw(&[("q1", "o2")]) };
-    assert_eq!(service::step(db, id, &key, 1, Step::Next, &first).await.unwrap(), 2);
-    assert_eq!(service::step(db, id, &key, 2, Step::Next, &raw(&[("q3", members), ("q4.o3", step)])).await.unwrap(), 3);
-    assert_eq!(service::step(db, id, &key, 3, Step::Submit, &raw(&[])).await.unwrap(), 0);
+    assert_eq!(service::step(db, id, &key, At::page(1), Step::Next, &first).await.unwrap(), 2);
+    assert_eq!(
+        service::step(db, id, &key, At::page(2), Step::Next, &raw(&[("q3", members), ("q4.o3", step)])).await.unwrap(),
+        3
+    );
+    assert_eq!(service::step(db, id, &key, At::page(3), Step::Submit, &raw(&[])).await.unwrap(), 0);
     key
 }
 
@@ -128,7 +131,7 @@ db_test!(every_kind_of_question_is_built_and_checked, |db: DatabaseConnection| a
         ("q9.o9", "1"),
         ("q9.o10", "1"),
     ]);
-    let Err(AppError::Invalid(errors)) = service::step(&db, id, &key, 1, Step::Submit, &posted).await else {
+    let Err(AppError::Invalid(errors)) = service::step(&db, id, &key, At::page(1), Step::Submit, &posted).await else {
         panic!("the answers break rules");
     };
     let key_of = |f: &str| errors.iter().find(|e| e.field == f).map(|e| e.message.key.clone());
@@ -147,7 +150,7 @@ db_test!(every_kind_of_question_is_built_and_checked, |db: DatabaseConnection| a
     assert_eq!(page.raw.get("q2.o5").map(String::as_str), Some("on"));
     assert!(!page.submitted);
     // An option the question does not have cannot be stored.
-    let crafted = service::step(&db, id, &key, 1, Step::Next, &raw(&[("q2.o99", "on")])).await.unwrap_err();
+    let crafted = service::step(&db, id, &key, At::page(1), Step::Next, &raw(&[("q2.o99", "on")])).await.unwrap_err();
     assert_eq!(crafted.field("q-q2").unwrap().key, "survey-unknown-option");
     let fixed = raw(&[
         ("q1", "o1"),
@@ -160,7 +163,7 @@ db_test!(every_kind_of_question_is_built_and_checked, |db: DatabaseConnection| a
         ("q9.o9", "2"),
         ("q9.o10", "1"),
     ]);
-    assert_eq!(service::step(&db, id, &key, 1, Step::Submit, &fixed).await.unwrap(), 0);
+    assert_eq!(service::step(&db, id, &key, At::page(1), Step::Submit, &fixed).await.unwrap(), 0);
     let results = service::results(&db, &orga, id, Filter::default(), Lang::default()).await.unwrap();
     assert_eq!((results.responses, results.partial), (1, 0));
     let Figures::Ranking { rows } = &results.questions[8].figures else { panic!("a ranking") };
@@ -173,11 +176,11 @@ db_test!(pages_are_saved_at_each_step_and_resume_with_the_key, |db: DatabaseConn
     let id = two_pages(&db, &orga, p).await;
     let key = service::start(&db, id, &Visitor::default(), None, &Respondent::default()).await.unwrap();
     // Forward checks the page: "Verein" makes the conditional question required.
-    let err = service::step(&db, id, &key, 1, Step::Next, &raw(&[("q1", "o1")])).await.unwrap_err();
+    let err = service::step(&db, id, &key, At::page(1), Step::Next, &raw(&[("q1", "o1")])).await.unwrap_err();
     assert_eq!(err.field("q-q2").unwrap().key, "survey-required");
-    assert_eq!(service::step(&db, id, &key, 1, Step::Next, &raw(&[("q1", "o2")])).await.unwrap(), 2);
+    assert_eq!(service::step(&db, id, &key, At::page(1), Step::Next, &raw(&[("q1", "o2")])).await.unwrap(), 2);
     // Back does not check, and keeps what was typed; a dropped connection loses nothing.
-    assert_eq!(service::step(&db, id, &key, 2, Step::Back, &raw(&[("q3", "700")])).await.unwrap(), 1);
+    assert_eq!(service::step(&db, id, &key, At::page(2), Step::Back, &raw(&[("q3", "700")])).await.unwrap(), 1);
     let intro = service::intro(&db, id, &Visitor { resume_key: Some(key.clone()), participant_token: None }, None)
         .await
         .unwrap();
@@ -187,17 +190,17 @@ db_test!(pages_are_saved_at_each_step_and_resume_with_the_key, |db: DatabaseConn
     assert_eq!(page.raw.get("q3").map(String::as_str), Some("700"));
     assert_eq!(page.raw.get("q1").map(String::as_str), Some("o2"));
     // The number's rule is named at the end, the review page sends it back to page 2.
-    let err = service::step(&db, id, &key, 3, Step::Submit, &raw(&[])).await.unwrap_err();
+    let err = service::step(&db, id, &key, At::page(3), Step::Submit, &raw(&[])).await.unwrap_err();
     let msg = err.field("q-q3").unwrap();
     assert_eq!(msg.key, "survey-number-range");
     assert!(msg.args.contains(&("max".into(), "500".into())));
     assert_eq!(service::page(&db, id, &key, None).await.unwrap().page, 2);
-    service::step(&db, id, &key, 2, Step::Next, &raw(&[("q3", "120"), ("q4.o3", "4")])).await.unwrap();
+    service::step(&db, id, &key, At::page(2), Step::Next, &raw(&[("q3", "120"), ("q4.o3", "4")])).await.unwrap();
     let review = service::page(&db, id, &key, Some(3)).await.unwrap();
     assert_eq!(review.review[1].2[0].2, "120 Personen");
-    assert_eq!(service::step(&db, id, &key, 3, Step::Submit, &raw(&[])).await.unwrap(), 0);
+    assert_eq!(service::step(&db, id, &key, At::page(3), Step::Submit, &raw(&[])).await.unwrap(), 0);
     // Sent is sent.
-    let again = service::step(&db, id, &key, 2, Step::Next, &raw(&[("q3", "1")])).await.unwrap_err();
+    let again = service::step(&db, id, &key, At::page(2), Step::Next, &raw(&[("q3", "1")])).await.unwrap_err();
     assert_eq!(again, AppError::Conflict(app::error::Msg::new("survey-already-sent")));
     assert!(service::page(&db, id, "not-a-key", None).await.is_err());
     // A hidden question's answer is ignored: "Verwaltung" never asked which association.
@@ -210,7 +213,7 @@ db_test!(closed_surveys_refuse_answers_and_dates_count, |db: DatabaseConnection|
     let id = two_pages(&db, &orga, p).await;
     let key = service::start(&db, id, &Visitor::default(), None, &Respondent::default()).await.unwrap();
     service::set_state(&db, &orga, id, SurveyState::Closed).await.unwrap();
-    let err = service::step(&db, id, &key, 1, Step::Next, &raw(&[("q1", "o2")])).await.unwrap_err();
+    let err = service::step(&db, id, &key, At::page(1), Step::Next, &raw(&[("q1", "o2")])).await.unwrap_err();
     assert_eq!(err, AppError::Conflict(app::error::Msg::new("survey-closed")));
     assert!(service::start(&db, id, &Visitor::default(), None, &Respondent::default()).await.is_err());
     service::set_state(&db, &orga, id, SurveyState::Open).await.unwrap();
@@ -281,7 +284,7 @@ db_test!(one_response_per_participant_in_a_workshop, |db: DatabaseConnection| as
     let second = service::start(&db, id, &me, None, &Respondent::default()).await.unwrap();
     assert_ne!(first, second);
     assert!(service::page(&db, id, &first, None).await.is_err(), "the old key is replaced");
-    service::step(&db, id, &second, 1, Step::Submit, &raw(&[("q1", "8")])).await.unwrap();
+    service::step(&db, id, &second, At::page(1), Step::Submit, &raw(&[("q1", "8")])).await.unwrap();
     let err = service::start(&db, id, &me, None, &Respondent::default()).await.unwrap_err();
     assert!(matches!(err, AppError::Conflict(m) if m.key == "survey-already-answered"));
     let r = service::results(&db, &orga, id, Filter::default(), Lang::default()).await.unwrap();
@@ -290,7 +293,7 @@ db_test!(one_response_per_participant_in_a_workshop, |db: DatabaseConnection| as
     s.one_per_participant = false;
     service::update_settings(&db, &orga, id, &s).await.unwrap();
     let k = service::start(&db, id, &me, None, &Respondent::default()).await.unwrap();
-    service::step(&db, id, &k, 1, Step::Submit, &raw(&[("q1", "3")])).await.unwrap();
+    service::step(&db, id, &k, At::page(1), Step::Submit, &raw(&[("q1", "3")])).await.unwrap();
     assert_eq!(service::results(&db, &orga, id, Filter::default(), Lang::default()).await.unwrap().responses, 2);
 });
 
@@ -306,8 +309,10 @@ db_test!(waves_are_copied_and_compared_by_organisation_type, |db: DatabaseConnec
         let respondent = Respondent::parse("Ein Verein", org).unwrap();
         let key = service::start(&db, first, &Visitor::default(), None, &respondent).await.unwrap();
         let page1 = if who == "Verein" { raw(&[("q1", "o1"), ("q2", "x")]) } else { raw(&[("q1", "o2")]) };
-        service::step(&db, first, &key, 1, Step::Next, &page1).await.unwrap();
-        service::step(&db, first, &key, 2, Step::Submit, &raw(&[("q3", members), ("q4.o3", "3")])).await.unwrap();
+        service::step(&db, first, &key, At::page(1), Step::Next, &page1).await.unwrap();
+        service::step(&db, first, &key, At::page(2), Step::Submit, &raw(&[("q3", members), ("q4.o3", "3")]))
+            .await
+            .unwrap();
     }
     let migrant = Filter { org_type: Some(app::workshops::types::OrgType::Migrant), measure: None };
     let r = service::results(&db, &orga, first, migrant, Lang::default()).await.unwrap();
@@ -346,9 +351,11 @@ db_test!(evaluations_are_attached_to_measures_and_counted_per_measure, |db: Data
     assert_eq!(err.field("measure").unwrap().key, "survey-measure-choose");
     for (measure, step) in [(cafe.0, "5"), (cafe.0, "3"), (fest.0, "2")] {
         let key = service::start(&db, id, &Visitor::default(), Some(measure), &Respondent::default()).await.unwrap();
-        service::step(&db, id, &key, 1, Step::Next, &raw(&[("role", "participant")])).await.unwrap();
-        service::step(&db, id, &key, 2, Step::Next, &raw(&[("satisfaction.overall", step)])).await.unwrap();
-        service::step(&db, id, &key, 3, Step::Submit, &raw(&[("remarks", "=HYPERLINK(\"x\")")])).await.unwrap();
+        service::step(&db, id, &key, At::page(1), Step::Next, &raw(&[("role", "participant")])).await.unwrap();
+        service::step(&db, id, &key, At::page(2), Step::Next, &raw(&[("satisfaction.overall", step)])).await.unwrap();
+        service::step(&db, id, &key, At::page(3), Step::Submit, &raw(&[("remarks", "=HYPERLINK(\"x\")")]))
+            .await
+            .unwrap();
     }
     let figures = service::evaluation_figures(&db, &orga, &[cafe.0, fest.0]).await.unwrap();
     assert_eq!(figures[&cafe.0].responses, 2);
@@ -411,4 +418,65 @@ db_test!(only_organizers_build_surveys_and_see_unpublished_results, |db: Databas
     service::update_settings(&db, &orga, id, &s).await.unwrap();
     assert!(service::results(&db, &Actor::Anonymous, id, Filter::default(), Lang::default()).await.is_ok());
     assert_eq!(service::responses_csv(&db, &Actor::Anonymous, id).await.unwrap_err(), AppError::Unauthenticated);
+});
+
+db_test!(steps_never_overwrite_each_other_and_sent_answers_stay_counted, |db: DatabaseConnection| async move {
+    let (orga, p) = process(&db).await;
+    let id = two_pages(&db, &orga, p).await;
+    let key = service::start(&db, id, &Visitor::default(), None, &Respondent::default()).await.unwrap();
+    // Two windows: both read the response, the slower one is refused instead of losing the other.
+    let steps = futures::future::join_all((0..6).map(|i| {
+        let (db, key) = (db.clone(), key.clone());
+        async move {
+            let members = (10 + i).to_string();
+            service::step(&db, id, &key, At::page(2), Step::Back, &raw(&[("q3", members.as_str())])).await
+        }
+    }))
+    .await;
+    let saved: Vec<_> = steps.iter().filter(|r| r.is_ok()).collect();
+    assert!(!saved.is_empty());
+    for r in steps.iter().filter(|r| r.is_err()) {
+        assert!(matches!(r, Err(AppError::Conflict(m)) if m.key == "survey-saved-elsewhere"), "{r:?}");
+    }
+    // A page whose section is gone (the questionnaire changed) is refused, nothing is moved.
+    let gone = service::At { page: 1, section: Some("s9") };
+    let err = service::step(&db, id, &key, gone, Step::Next, &raw(&[("q1", "o2")])).await.unwrap_err();
+    assert!(matches!(err, AppError::Conflict(m) if m.key == "survey-questionnaire-changed"));
+    let by_id = service::At { page: 7, section: Some("s1") };
+    assert_eq!(service::step(&db, id, &key, by_id, Step::Next, &raw(&[("q1", "o2")])).await.unwrap(), 2);
+    service::step(&db, id, &key, At::page(2), Step::Next, &raw(&[("q3", "450"), ("q4.o3", "2")])).await.unwrap();
+    service::step(&db, id, &key, At::page(3), Step::Submit, &raw(&[])).await.unwrap();
+    // The key of a sent response shows nothing of it any more.
+    let page = service::page(&db, id, &key, Some(1)).await.unwrap();
+    assert!(page.submitted && page.raw.is_empty() && page.section.is_none() && page.review.is_empty());
+    // A stricter rule later does not drop the sent answer from the results.
+    let mut number = qf("", "Wie viele Mitglieder?", "");
+    number.min = "0".into();
+    number.max = "100".into();
+    number.unit = "Personen".into();
+    number.required = Some("on".into());
+    service::update_question(&db, &orga, id, "q3", &number).await.unwrap();
+    let r = service::results(&db, &orga, id, Filter::default(), Lang::default()).await.unwrap();
+    assert_eq!(r.questions[2].answered, 1, "sent answers count as sent");
+});
+
+db_test!(merging_measures_takes_their_evaluations_along, |db: DatabaseConnection| async move {
+    let (orga, p) = process(&db).await;
+    let field = processes::service::add_action_field(&db, &orga, p, &ActionFieldInput::parse("Bildung", "").unwrap())
+        .await
+        .unwrap();
+    let form = |t: &str| MeasureForm { title: t.into(), action_field: field.to_string(), ..MeasureForm::default() };
+    let a = app::plan::service::create(&db, &orga, p, &form("Sprachcafé Nord"), None, false).await.unwrap();
+    let b = app::plan::service::create(&db, &orga, p, &form("Sprachcafés"), None, false).await.unwrap();
+    let id = service::create_evaluation(&db, &orga, p, &[a.0, b.0]).await.unwrap();
+    service::set_state(&db, &orga, id, SurveyState::Open).await.unwrap();
+    let key = service::start(&db, id, &Visitor::default(), Some(a.0), &Respondent::default()).await.unwrap();
+    service::step(&db, id, &key, At::page(1), Step::Next, &raw(&[("role", "participant")])).await.unwrap();
+    service::step(&db, id, &key, At::page(2), Step::Submit, &raw(&[("satisfaction.overall", "4")])).await.unwrap();
+    app::plan::service::merge(&db, &orga, a, b).await.unwrap();
+    let figures = service::evaluation_figures(&db, &orga, &[b.0]).await.unwrap();
+    assert_eq!(figures[&b.0].responses, 1, "the merged measure's response counts for the one it went into");
+    let intro = service::intro(&db, id, &Visitor::default(), None).await.unwrap();
+    assert_eq!(intro.measures.iter().map(|m| m.title.as_str()).collect::<Vec<_>>(), ["Sprachcafés"]);
+    service::set_measures(&db, &orga, id, &[b.0]).await.unwrap();
 });

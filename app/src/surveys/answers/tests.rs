@@ -114,7 +114,7 @@ fn a_question_whose_condition_fails_is_neither_required_nor_counted() {
     };
     let no = raw(&[("q1", "no"), ("q2", "trotzdem geschrieben")]);
     assert!(check(&def, &no, None, true).is_empty());
-    assert!(!answers(&def, &no).contains_key("q2"), "the hidden question's answer does not count");
+    assert!(!answers(&def, &no, false).contains_key("q2"), "the hidden question's answer does not count");
     let yes = raw(&[("q1", "yes")]);
     let errors = check(&def, &yes, None, true);
     assert_eq!(errors.len(), 1);

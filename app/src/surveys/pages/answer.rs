@@ -235,6 +235,7 @@ fn SectionForm(page: AnswerPage, step: ServerAction<SurveyStep>, errors: Signal<
             <input type="hidden" name="survey" value=page.survey.to_string() />
             <input type="hidden" name="key" value=page.key.clone() />
             <input type="hidden" name="page" value=page.page.to_string() />
+            <input type="hidden" name="section" value=section.id.clone() />
             {questions}
             <div class="actions">
                 <button type="submit" name="go" value="next" data-test="survey-next">
@@ -463,10 +464,16 @@ pub fn QuestionInput(
             </span>
         }
         .into_any(),
-        Kind::Date => view! {
-            <input type="date" id=input_id.clone() name=name(&q.id) value=get(&q.id) aria-invalid=invalid aria-describedby=described.clone() />
+        Kind::Date => {
+            // What the date field cannot show (a typo kept after its error) stays visible as text.
+            let value = get(&q.id);
+            let iso = value.is_empty() || chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").is_ok();
+            view! {
+                <input type=if iso { "date" } else { "text" } id=input_id.clone() name=name(&q.id) value=value
+                    aria-invalid=invalid aria-describedby=described.clone() />
+            }
+            .into_any()
         }
-        .into_any(),
         Kind::Text => view! {
             <input type="text" id=input_id.clone() name=name(&q.id) value=get(&q.id) maxlength=q.text_limit().to_string()
                 dir="auto" aria-invalid=invalid aria-describedby=described.clone() />

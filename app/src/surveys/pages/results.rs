@@ -350,6 +350,7 @@ fn ResultsView(results: Results, public: bool, print: bool) -> impl IntoView {
                 <a class="button secondary" href=format!("/staff/surveys/{id}/responses.csv") download="" rel="external" data-test="responses-csv">
                     {i18n.t("survey-download-csv")}</a>
                 <a class="button secondary" href=format!("/staff/surveys/{id}/print{query}") data-test="results-print">{i18n.t("survey-print")}</a>
+                <a class="button secondary" href=format!("/staff/surveys/{id}/beamer") data-test="results-beamer">{i18n.t("survey-beamer")}</a>
             </p>
             {(!waves.is_empty()).then(|| view! {
                 <form method="get" action=format!("/staff/surveys/{id}/compare") class="form filters" data-test="compare-form">
@@ -372,7 +373,7 @@ fn ResultsView(results: Results, public: bool, print: bool) -> impl IntoView {
             <h1 dir="auto">{title}</h1>
             {print_hint}
             {staff_links}
-            {(!print).then(|| view! { <ResultFilter results=results.clone() action=action /> })}
+            {(!print && !public).then(|| view! { <ResultFilter results=results.clone() action=action /> })}
             <ResultsBody results=results />
         </article>
     }
@@ -506,5 +507,41 @@ fn EvaluationSection(e: crate::surveys::results::MeasureEvaluation) -> impl Into
             })}
             {e.results.map(|r| view! { <ResultsBody results=r /> })}
         </section>
+    }
+}
+
+/// `/staff/surveys/{id}/beamer`: the results large for the room, refreshed every five seconds
+/// while a workshop answers.
+#[component]
+pub fn ResultsBeamerPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = crate::ui::route_id("id", SurveyId::parse);
+    let tick = RwSignal::new(0u32);
+    #[cfg(feature = "hydrate")]
+    if let Ok(handle) =
+        leptos::prelude::set_interval_with_handle(move || tick.update(|t| *t += 1), std::time::Duration::from_secs(5))
+    {
+        on_cleanup(move || handle.clear());
+    }
+    let data = Resource::new(
+        move || (id(), tick.get()),
+        |(id, _)| async move { get_survey_results(id?, String::new(), String::new()).await },
+    );
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(r) => view! {
+                        <Title text=i18n.ta("survey-results-title", &[("title", r.title.clone())]) />
+                        <article class="survey-results survey-beamer" data-test="survey-beamer">
+                            <h1 dir="auto">{r.title.clone()}</h1>
+                            <p class="hint">{i18n.t("survey-beamer-hint")}</p>
+                            <ResultsBody results=r />
+                        </article>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }

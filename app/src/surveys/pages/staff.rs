@@ -662,10 +662,29 @@ fn QuestionEditor(
         })}
         <button type="submit" data-test="question-save">{i18n.t(if existing { "save" } else { "survey-question-add-button" })}</button>
     };
+    // The page keeps its elements when it renders again: after an added question the form is
+    // emptied and closed here, ready for the next one.
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::watch(
+        move || add.version().get(),
+        move |_, _, _| {
+            if matches!(add.value().get_untracked(), Some(Ok(_))) {
+                if let Some(form) = form_ref.get_untracked() {
+                    form.reset();
+                    if let Ok(Some(details)) = form.closest("details") {
+                        let _ = details.remove_attribute("open");
+                    }
+                }
+                kind.set(Kind::Single);
+            }
+        },
+        false,
+    );
     if existing {
         view! { <ActionForm action=update attr:class="form question-form"><FormError error=errors />{body}</ActionForm> }.into_any()
     } else {
-        view! { <ActionForm action=add attr:class="form question-form"><FormError error=errors />{body}</ActionForm> }
+        view! { <ActionForm action=add node_ref=form_ref attr:class="form question-form"><FormError error=errors />{body}</ActionForm> }
             .into_any()
     }
 }

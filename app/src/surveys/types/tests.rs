@@ -144,3 +144,13 @@ fn berlin_dates_follow_summer_time() {
     let summer_day = chrono::Utc.with_ymd_and_hms(2027, 7, 10, 21, 30, 0).unwrap();
     assert_eq!(berlin_date(summer_day), NaiveDate::from_ymd_opt(2027, 7, 10).unwrap());
 }
+
+#[test]
+fn numbers_read_german_thousands_and_refuse_exponents() {
+    assert_eq!(parse_number("1.500"), Some(1500.0));
+    assert_eq!(parse_number("1.234,5"), Some(1234.5));
+    assert_eq!(parse_number("12.5"), Some(12.5));
+    assert_eq!(parse_number("-3"), Some(-3.0));
+    assert_eq!(parse_number("1e308"), None);
+    assert_eq!(parse_number("9999999999999"), None);
+}
