@@ -313,7 +313,10 @@ pub async fn get_answer_page(
     #[server(default)] page: String,
 ) -> Result<AnswerPage, AppError> {
     let page = page.trim().parse::<usize>().ok();
-    respond(service::page(&server::db()?, survey, &key, page).await)
+    let state = server::state()?;
+    let mut answer = respond(service::page(&state.db, survey, &key, page).await)?;
+    answer.resume_link = format!("{}{}", state.settings.public_url.trim_end_matches('/'), answer.resume_link);
+    Ok(answer)
 }
 
 /// Saves a page (`a[<question>]`, `a[<question>.<option>]`) and goes where `go` says (`back`,

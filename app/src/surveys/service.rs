@@ -1088,6 +1088,7 @@ pub async fn page(
         },
         measure,
         results_public: s.results_public,
+        resume_link: format!("/s/{id}/r/{key}"),
     })
 }
 

@@ -958,6 +958,9 @@ pub struct AnswerPage {
     pub respondent: Respondent,
     pub measure: Option<MeasureRef>,
     pub results_public: bool,
+    /// The whole address of this response, to copy (set from the public address).
+    #[serde(default)]
+    pub resume_link: String,
 }
 
 /// Where the participant goes from a page.

@@ -142,7 +142,7 @@ fn AnswerView(page: AnswerPage) -> impl IntoView {
     let step = ServerAction::<SurveyStep>::new();
     let errors = action_error(step);
     let title = page.title.clone();
-    let link = format!("/s/{}/r/{}", page.survey, page.key);
+    let link = page.resume_link.clone();
     let measure = page
         .measure
         .clone()
