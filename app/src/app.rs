@@ -18,6 +18,7 @@ use crate::{
     board::pages::{BeamerPage, StaffWorkshopPage, WorkshopPage},
     clustering::pages::ClusteringPageView,
     i18n::{I18n, Lang, use_i18n},
+    instance::pages::{InstanceSettingsPage, StatementPage},
     participants::pages::JoinWithCode,
     plan::pages::{
         ComparePage, MeasureEditPage, MeasurePageView, PlanAdminPage, PlanPageView, PlanPrintView, PromotePage,
@@ -38,7 +39,9 @@ use crate::{
 /// The language of this render: the request's on the server, `<html lang>` in the browser.
 #[cfg(feature = "ssr")]
 fn page_lang() -> Lang {
-    crate::server::request_lang()
+    let lang = crate::server::request_lang();
+    // Staff pages come in German and English only; Turkish, Arabic … fall back to German.
+    if hydrates(&crate::server::request_path()) { lang.for_staff() } else { lang }
 }
 
 #[cfg(not(feature = "ssr"))]
@@ -84,7 +87,7 @@ pub fn shell(_options: leptos::config::LeptosOptions) -> impl IntoView {
     let css = crate::server::state().map(|s| s.assets.css.clone()).unwrap_or_else(|_| "plenum.css".into());
     view! {
         <!DOCTYPE html>
-        <html lang=lang.code()>
+        <html lang=lang.code() dir=lang.dir()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -166,10 +169,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:code") view=WorkshopPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/p/:id") view=OwnProposalPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/p/:id/report") view=ReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/barrierefreiheit") view=StatementPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/settings") view=InstanceSettingsPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>{i18n.t("footer-text")}</p>
+                <p><a href="/barrierefreiheit" rel="external" data-test="a11y-link">{i18n.t("footer-accessibility")}</a></p>
             </footer>
         </Router>
     }
@@ -228,7 +234,10 @@ fn StaffNav(user: CurrentUser) -> impl IntoView {
     let logout_url = <Logout as leptos::server_fn::ServerFn>::url();
     view! {
         <li><a href="/staff">{i18n.t("nav-staff")}</a></li>
-        {(user.role == Role::Admin).then(|| view! { <li><a href="/staff/users">{i18n.t("nav-users")}</a></li> })}
+        {(user.role == Role::Admin).then(|| view! {
+            <li><a href="/staff/users">{i18n.t("nav-users")}</a></li>
+            <li><a href="/staff/settings">{i18n.t("nav-settings")}</a></li>
+        })}
         <li>
             <form method="post" action=logout_url class="inline">
                 <button type="submit" class="link" title=user.email.clone()>{i18n.t("nav-logout")}</button>
@@ -242,9 +251,11 @@ fn StaffNav(user: CurrentUser) -> impl IntoView {
 fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
+    let langs: Vec<Lang> =
+        if hydrates(&location.pathname.get_untracked()) { Lang::staff_languages().collect() } else { offered_langs() };
     view! {
         <ul class="lang-switch" aria-label=i18n.t("language-switch")>
-            {Lang::all().map(|lang| {
+            {langs.into_iter().map(|lang| {
                 let code = lang.code();
                 let href = move || {
                     let search = location.search.get();
@@ -254,13 +265,24 @@ fn LanguageSwitch() -> impl IntoView {
                 let current = lang == i18n.lang;
                 view! {
                     <li>
-                        <a href=href hreflang=code lang=code aria-current=current.then_some("true")
+                        <a href=href hreflang=code lang=code dir=lang.dir() aria-current=current.then_some("true")
                             class:active=current>{crate::i18n::t(lang, "language-name")}</a>
                     </li>
                 }
             }).collect_view()}
         </ul>
     }
+}
+
+/// The languages this participant page offers (a workshop's or survey's choice, else all).
+#[cfg(feature = "ssr")]
+fn offered_langs() -> Vec<Lang> {
+    crate::server::request_offer().map_or_else(|| Lang::all().collect(), |o| o.langs())
+}
+
+#[cfg(not(feature = "ssr"))]
+fn offered_langs() -> Vec<Lang> {
+    Lang::all().collect()
 }
 
 fn urlencode(value: &str) -> String {

@@ -10,6 +10,7 @@ pub mod clustering;
 pub mod error;
 pub mod i18n;
 pub mod ids;
+pub mod instance;
 pub mod participants;
 pub mod plan;
 pub mod processes;

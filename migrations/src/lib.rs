@@ -12,6 +12,7 @@ mod m20261122_000004_create_clusters;
 mod m20261201_000005_create_votes;
 mod m20261201_000006_create_plan;
 mod m20261201_000007_create_surveys;
+mod m20261201_000008_languages;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000005_create_votes::Migration),
             Box::new(m20261201_000006_create_plan::Migration),
             Box::new(m20261201_000007_create_surveys::Migration),
+            Box::new(m20261201_000008_languages::Migration),
         ]
     }
 }

@@ -152,6 +152,7 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, routes, limiter_context, move || shell(options.clone()))
         .nest("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(state.clone(), page_languages))
         .layer(middleware::from_fn(pages_without_wasm))
         .layer(middleware::from_fn(security_headers))
         .layer(middleware::from_fn_with_state(state.clone(), refuse_cross_site))
@@ -175,6 +176,20 @@ async fn refuse_cross_site(State(state): State<AppState>, request: Request, next
             "Anfragen von anderen Websites werden abgelehnt.\nRequests from other sites are refused.\n",
         )
             .into_response();
+    }
+    next.run(request).await
+}
+
+/// A workshop's and a survey's pages come in the languages it offers: their choice is read
+/// before the page renders and kept in the request (`app::server::request_offer`).
+async fn page_languages(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let page = (path.starts_with("/w/") || path.starts_with("/s/")) && !path.ends_with("/live");
+    if page
+        && request.method() == axum::http::Method::GET
+        && let Some(offer) = app::server::languages::offer_of_page(&state.db, path).await
+    {
+        request.extensions_mut().insert(offer);
     }
     next.run(request).await
 }

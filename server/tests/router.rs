@@ -360,7 +360,7 @@ async fn the_live_channel_needs_a_participant_or_staff_and_streams_new_proposals
     let next = tokio::time::timeout(std::time::Duration::from_secs(5), body.frame()).await.unwrap().unwrap().unwrap();
     let text = String::from_utf8(next.into_data().unwrap().to_vec()).unwrap();
     // A participant gets the page fragments even when asking for the staff views' data frames.
-    assert!(text.starts_with("event: page") && text.contains("<h3>Live</h3>"), "{text}");
+    assert!(text.starts_with("event: page") && text.contains(">Live</h3>"), "{text}");
     assert!(!text.contains("\"type\":\"upsert\""), "no staff data frames for a participant: {text}");
 }
 
@@ -510,10 +510,7 @@ async fn a_participant_page_stream_sends_fragments_and_ends_on_shutdown() {
     assert_eq!(res.status(), StatusCode::OK);
     let next = tokio::time::timeout(std::time::Duration::from_secs(5), body.frame()).await.unwrap().unwrap().unwrap();
     let text = String::from_utf8(next.into_data().unwrap().to_vec()).unwrap();
-    assert!(
-        text.starts_with("event: page\n") && text.contains("<h3>Live</h3>") && text.contains("1 proposal"),
-        "{text}"
-    );
+    assert!(text.starts_with("event: page\n") && text.contains(">Live</h3>") && text.contains("1 proposal"), "{text}");
     // SIGTERM: the hub closes, every open stream ends (browsers reconnect to the next process).
     live.close();
     let end = tokio::time::timeout(std::time::Duration::from_secs(5), body.frame()).await.unwrap();
@@ -836,4 +833,126 @@ async fn every_answer_carries_the_security_headers() {
     let res = app.clone().call_within(Request::get("/login").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store", "staff pages are not stored");
     assert!(res.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("'wasm-unsafe-eval'"));
+}
+
+/// German texts of participant messages (four words or more) that `lang` writes differently:
+/// none of them may show on a participant page in `lang`.
+fn german_only_texts(lang: app::i18n::Lang) -> Vec<String> {
+    let german = app::i18n::LOCALES[0].participant;
+    german
+        .lines()
+        .filter(|l| !l.starts_with(['#', ' ', '\t', '.', '}']) && l.contains(" ="))
+        .filter_map(|l| l.split(" =").next())
+        .map(|id| (app::i18n::t(app::i18n::Lang::default(), id.trim()), app::i18n::t(lang, id.trim())))
+        .filter(|(de, other)| de != other && de.split_whitespace().count() >= 4)
+        .map(|(de, _)| de)
+        .filter(|de| !de.contains(['&', '<', '>', '"', '\'', '{']))
+        .collect()
+}
+
+async fn page_in(app: &Router, path: &str, lang: &str, cookie: Option<&str>) -> (StatusCode, String) {
+    let cookies = match cookie {
+        Some(c) => format!("plenum_lang={lang}; {c}"),
+        None => format!("plenum_lang={lang}"),
+    };
+    let req = Request::get(path).header(header::COOKIE, cookies).body(Body::empty()).unwrap();
+    let res = app.clone().call_within(req).await.unwrap();
+    let status = res.status();
+    (status, body_text(res).await)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn participant_pages_come_in_every_language_without_german_text() {
+    let (app, db) = app().await;
+    let (code, _, fields) = collecting_workshop(&db).await;
+    let cookie = join_over_http(&app, &code).await;
+    let body = format!("code={code}&action_field={}&title=Sprachcaf%C3%A9", fields[0]);
+    let res = app.clone().call_within(post_form(SubmitProposal::PATH, &body, Some(&cookie))).await.unwrap();
+    let sent = body_text(res).await;
+    let id = sent.split("\"id\":\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    for lang in app::i18n::Lang::all().filter(|l| !l.code().starts_with("de") && l.code() != "en") {
+        let code_of = lang.code();
+        let german = german_only_texts(lang);
+        assert!(german.len() > 50, "{code_of}: too few texts to compare");
+        for (path, with_cookie) in [
+            ("/".to_owned(), false),
+            (format!("/w/{code}"), false),
+            (format!("/w/{code}"), true),
+            (format!("/w/{code}/p/{id}"), true),
+            ("/barrierefreiheit".to_owned(), false),
+            ("/no-such-page".to_owned(), false),
+        ] {
+            let (status, html) = page_in(&app, &path, code_of, with_cookie.then_some(cookie.as_str())).await;
+            assert!(status == StatusCode::OK || path == "/no-such-page", "{code_of} {path}: {status}");
+            let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
+            assert!(html.contains(&format!("<html lang=\"{code_of}\" dir=\"{dir}\"")), "{code_of} {path}");
+            let shown: Vec<&String> = german.iter().filter(|t| html.contains(t.as_str())).collect();
+            assert!(shown.is_empty(), "{code_of} {path} shows German: {shown:?}");
+            assert!(html.contains(&lang.own_name()), "{code_of} {path}: the switch names the language");
+        }
+    }
+    // Staff pages stay German for a language they do not come in.
+    let (_, html) = page_in(&app, "/login", "tr", None).await;
+    assert!(html.contains("<html lang=\"de\" dir=\"ltr\""), "login in German");
+    assert!(!html.contains("Türkçe"), "the staff switch offers German and English only");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workshop_offers_only_its_languages_and_marks_proposals_from_another() {
+    use app::{auth::types::Actor, workshops::service as workshops, workshops::types::WorkshopInput};
+    let (app, db) = app().await;
+    let (code, ws, fields) = collecting_workshop(&db).await;
+    let input =
+        WorkshopInput::parse("Workshop", "", "in_person", "VHS", "").unwrap().with_languages(&["tr".into()]).unwrap();
+    workshops::update(&db, &Actor::System, ws, &input, &[], &[]).await.unwrap();
+    let (_, html) = page_in(&app, &format!("/w/{code}"), "ar", None).await;
+    assert!(html.contains("<html lang=\"de\" dir=\"ltr\""), "Arabic is not offered: German");
+    assert!(html.contains("Türkçe") && !html.contains("العربية"), "the switch lists the offered languages");
+    let (_, html) = page_in(&app, &format!("/w/{code}"), "tr", None).await;
+    assert!(html.contains("<html lang=\"tr\""));
+    // A proposal written on the Turkish page says so on the German one.
+    let cookie = join_over_http(&app, &code).await;
+    let body = format!("code={code}&action_field={}&title=Dil+kafesi", fields[0]);
+    let req = post_form(SubmitProposal::PATH, &body, Some(&format!("{cookie}; plenum_lang=tr")));
+    assert_eq!(app.clone().call_within(req).await.unwrap().status(), StatusCode::OK);
+    let (_, html) = page_in(&app, &format!("/w/{code}"), "de", Some(&cookie)).await;
+    assert!(html.contains("<h3 lang=\"tr\" dir=\"auto\">Dil kafesi</h3>"), "{html}");
+    assert!(html.contains("Geschrieben auf Türkçe"));
+    let (_, html) = page_in(&app, &format!("/w/{code}"), "tr", Some(&cookie)).await;
+    assert!(!html.contains("data-test=\"written-in\""), "no note on a page in its own language");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_accessibility_statement_names_the_contact_the_admin_set() {
+    let (app, db) = app().await;
+    let (status, html) = page_in(&app, "/barrierefreiheit", "de", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Erklärung zur Barrierefreiheit") && html.contains("§ 16 BGG"));
+    assert!(html.contains("data-test=\"a11y-no-contact\""), "no contact set yet");
+    // Only an admin saves the settings.
+    let organizer = session_for(&db, "organizer").await;
+    let body = "municipality=Stadt+Krefeld&contact_email=barrierefrei%40krefeld.de";
+    let res = app
+        .clone()
+        .call_within(post_form(app::instance::api::SaveInstanceSettings::PATH, body, Some(&organizer)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let admin = session_for(&db, "admin").await;
+    let res = app
+        .clone()
+        .call_within(post_form(app::instance::api::SaveInstanceSettings::PATH, "contact_email=kein", Some(&admin)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = app
+        .clone()
+        .call_within(post_form(app::instance::api::SaveInstanceSettings::PATH, body, Some(&admin)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, html) = page_in(&app, "/barrierefreiheit", "de", None).await;
+    assert!(html.contains("Stadt Krefeld möchte") && html.contains("mailto:barrierefrei@krefeld.de"), "{html}");
+    let (_, html) = page_in(&app, "/", "de", None).await;
+    assert!(html.contains("href=\"/barrierefreiheit\""), "linked from every page's footer");
 }

@@ -76,7 +76,10 @@ pub async fn events(
     };
     let audience = if kind.page.is_some() || participant {
         let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-        Audience::Page(Lang::from_headers(cookie_from_headers(&headers, LANG_COOKIE).as_deref(), accept))
+        let lang = Lang::from_headers(cookie_from_headers(&headers, LANG_COOKIE).as_deref(), accept);
+        // The fragments come in the language the page itself was rendered in.
+        let offer = crate::server::languages::offer_of_page(&state.db, &format!("/w/{code}")).await;
+        Audience::Page(offer.map_or(lang, |o| lang.within(&o.langs())))
     } else {
         Audience::Data
     };

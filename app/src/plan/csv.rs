@@ -235,21 +235,21 @@ fn parse_status(value: &str) -> Option<MeasureStatus> {
     }
     MeasureStatus::ALL
         .into_iter()
-        .find(|s| s.as_str() == v || Lang::all().any(|l| t(l, s.label_key()).to_lowercase() == v))
+        .find(|s| s.as_str() == v || Lang::staff_languages().any(|l| t(l, s.label_key()).to_lowercase() == v))
 }
 
 fn parse_kind(value: &str) -> Option<PartnerKind> {
     let v = value.trim().to_lowercase();
     PartnerKind::ALL
         .into_iter()
-        .find(|k| k.as_str() == v || Lang::all().any(|l| t(l, k.label_key()).to_lowercase() == v))
+        .find(|k| k.as_str() == v || Lang::staff_languages().any(|l| t(l, k.label_key()).to_lowercase() == v))
 }
 
 fn parse_origin(value: &str) -> Option<Origin> {
     let v = value.trim().to_lowercase();
     [Origin::Workshop, Origin::Direct, Origin::Import]
         .into_iter()
-        .find(|o| o.as_str() == v || Lang::all().any(|l| t(l, o.label_key()).to_lowercase() == v))
+        .find(|o| o.as_str() == v || Lang::staff_languages().any(|l| t(l, o.label_key()).to_lowercase() == v))
 }
 
 /// Reads a plan table. Every row is checked before anything is returned: the first

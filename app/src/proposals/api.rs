@@ -25,10 +25,12 @@ pub async fn submit_proposal(code: String, #[server(flatten)] form: ProposalForm
     let state = server::state()?;
     // The write and its publication finish even if the browser goes away meanwhile.
     let (writer, live, who_owned, form_owned) = (state.writer.clone(), state.live.clone(), who.clone(), form.clone());
-    let result =
-        tokio::spawn(async move { crate::proposals::service::submit(&writer, &live, &who_owned, &form_owned).await })
-            .await
-            .unwrap_or(Err(AppError::Internal));
+    let lang = server::request_lang();
+    let result = tokio::spawn(async move {
+        crate::proposals::service::submit_in(&writer, &live, &who_owned, &form_owned, lang).await
+    })
+    .await
+    .unwrap_or(Err(AppError::Internal));
     // A plain form post returns to a page that knows only the errors: keep the text for it.
     if let Some(drafts) = use_context::<std::sync::Arc<crate::proposals::drafts::Drafts>>() {
         match &result {

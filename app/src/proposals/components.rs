@@ -49,6 +49,18 @@ pub fn author_text(i18n: I18n, p: &BoardProposal) -> String {
     }
 }
 
+/// The `lang` of a text written in `code` (none where not known), and the note "written in
+/// Türkçe" where that is not the page's language.
+#[must_use]
+pub fn written_in(i18n: I18n, code: &str) -> (Option<String>, Option<String>) {
+    let Some(lang) = crate::i18n::Lang::parse(code) else { return (None, None) };
+    // Leichte Sprache is German: a proposal from either page needs no note on the other.
+    let base = |code: &'static str| code.split("-x-").next().unwrap_or(code);
+    let marker = (base(lang.code()) != base(i18n.lang.code()))
+        .then(|| i18n.ta("written-in", &[("language", crate::i18n::t(lang.for_written(), "language-name"))]));
+    (Some(lang.code().to_owned()), marker)
+}
+
 #[component]
 pub fn ProposalCard(proposal: BoardProposal, mode: BoardMode, code: String) -> impl IntoView {
     let i18n = use_i18n();
@@ -64,6 +76,7 @@ pub fn ProposalCard(proposal: BoardProposal, mode: BoardMode, code: String) -> i
     .map(|(k, v)| (i18n.t(k), v.clone()))
     .collect();
     let hidden = p.status == ProposalStatus::Hidden;
+    let (written, marker) = written_in(i18n, &p.lang);
     let actions = match mode {
         BoardMode::Participant if !p.mine => Some(
             view! {
@@ -80,15 +93,18 @@ pub fn ProposalCard(proposal: BoardProposal, mode: BoardMode, code: String) -> i
     view! {
         <article class="proposal" class:proposal-hidden=hidden class:proposal-mine=p.mine data-test="proposal"
             data-id=p.id.to_string()>
-            <h3>{p.title.clone()}</h3>
-            {(!p.description.is_empty()).then(|| view! { <p class="prewrap">{p.description.clone()}</p> })}
+            // Shown as written: in its own language and direction (an Arabic title on a German
+            // page, a German one on an Arabic page).
+            <h3 lang=written.clone() dir="auto">{p.title.clone()}</h3>
+            {(!p.description.is_empty()).then(|| view! { <p class="prewrap" lang=written.clone() dir="auto">{p.description.clone()}</p> })}
             {(!details.is_empty() && mode != BoardMode::Projector).then(|| view! {
                 <dl class="proposal-details">
-                    {details.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                    {details.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd lang=written.clone() dir="auto">{v}</dd> }).collect_view()}
                 </dl>
             })}
             <p class="meta">
-                {author_text(i18n, &p)}
+                {marker.map(|m| view! { <span class="lang-mark" data-test="written-in">{m}</span>" · " })}
+                <bdi>{author_text(i18n, &p)}</bdi>
                 {p.mine.then(|| view! { " · " <strong>{i18n.t("proposal-mine")}</strong> })}
                 {p.edited.then(|| view! { " · " <span>{i18n.t("proposal-edited")}</span> })}
                 {(p.reports > 0).then(|| view! { " · " <span class="badge badge-draft">{i18n.ta("proposal-reports", &[("count", p.reports.to_string())])}</span> })}

@@ -107,6 +107,7 @@ async fn insert_proposal(
     participant: Option<Uuid>,
     by_user: Option<Uuid>,
     input: &ProposalInput,
+    lang: Option<crate::i18n::Lang>,
 ) -> Result<proposals::Model, AppError> {
     let id = Uuid::new_v4();
     let now = Utc::now();
@@ -127,6 +128,7 @@ async fn insert_proposal(
         revision: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
+        lang: Set(lang.map(|l| l.code().to_owned()).unwrap_or_default()),
     }
     .insert(db)
     .await?;
@@ -146,7 +148,24 @@ pub async fn submit(
     who: &Participant,
     form: &ProposalForm,
 ) -> Result<BoardProposal, AppError> {
+    submit_in(writer, live, who, form, crate::i18n::Lang::default()).await
+}
+
+/// [`submit`] from a page in `lang` (kept with the proposal, so that boards in another
+/// language can say what it was written in).
+///
+/// # Errors
+/// As [`submit`].
+pub async fn submit_in(
+    writer: &Writer,
+    live: &std::sync::Arc<LiveHub>,
+    who: &Participant,
+    form: &ProposalForm,
+    lang: crate::i18n::Lang,
+) -> Result<BoardProposal, AppError> {
     let (ws, participant) = (who.workshop.clone(), who.record.clone());
+    // Written on a page of the workshop: in one of the languages it offers.
+    let lang = lang.within(&crate::i18n::Offer(ws.languages.clone()).langs());
     if state_of(&ws) != WorkshopState::Collecting {
         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
     }
@@ -188,7 +207,8 @@ pub async fn submit(
                             Msg::new("proposal-limit").arg("max", PROPOSALS_PER_PARTICIPANT),
                         ));
                     }
-                    let model = insert_proposal(txn, &workshop, field, Some(participant.id), None, &input).await?;
+                    let model =
+                        insert_proposal(txn, &workshop, field, Some(participant.id), None, &input, Some(lang)).await?;
                     let extra = if watched { Some(super::live::extra(txn, &workshop).await?) } else { None };
                     Ok((to_board(model, Some(&participant), false, 0), extra))
                 })
@@ -431,7 +451,8 @@ pub async fn add_from_room<C: ConnectionTrait + TransactionTrait>(
     let (input, field) = parse_with_field(db, &ws, form, None).await?;
     let _turn = workshop_turn(db, live, ws.id).await;
     let txn = db.begin().await?;
-    let model = insert_proposal(&txn, &ws, field, None, user_id(actor), &input).await?;
+    // Typed in by the moderation for the room: its language is not known.
+    let model = insert_proposal(&txn, &ws, field, None, user_id(actor), &input, None).await?;
     txn.commit().await?;
     let proposal = to_board(model, None, false, 0);
     super::live::publish_card(db, live, &ws, &proposal).await;
@@ -616,6 +637,7 @@ pub(crate) fn to_board(
         timeframe: p.timeframe,
         hidden_reason: p.hidden_reason,
         created_at: p.created_at,
+        lang: p.lang,
     }
 }
 

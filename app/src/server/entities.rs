@@ -157,6 +157,8 @@ pub mod workshops {
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
         pub cluster_version: i32,
+        /// The languages offered, codes separated by commas; empty for all.
+        pub languages: String,
     }
     no_relations!();
 }
@@ -232,6 +234,8 @@ pub mod proposals {
         pub revision: i32,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// The language of the page it was written on (`tr`), empty where not known.
+        pub lang: String,
     }
     no_relations!();
 }
@@ -530,6 +534,8 @@ pub mod surveys {
         pub wave: i32,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// The languages offered, codes separated by commas; empty for all.
+        pub languages: String,
     }
     no_relations!();
 }
@@ -570,6 +576,20 @@ pub mod survey_responses {
         pub revision: i32,
         pub submitted_at: Option<DateTimeUtc>,
         pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod instance_settings {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "instance_settings")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub key: String,
+        pub value: String,
         pub updated_at: DateTimeUtc,
     }
     no_relations!();

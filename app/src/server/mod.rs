@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod entities;
 pub mod html;
+pub mod languages;
 pub mod live;
 mod state;
 pub mod writer;
@@ -90,12 +91,26 @@ pub fn request_path() -> String {
     use_context::<http::request::Parts>().map(|p| p.uri.path().to_owned()).unwrap_or_default()
 }
 
-/// The language of the current request.
+/// The language of the current request: cookie, `Accept-Language`, German; on a workshop's
+/// or survey's page one of the languages it offers.
 #[must_use]
 pub fn request_lang() -> Lang {
-    let accept = use_context::<http::request::Parts>()
+    let parts = use_context::<http::request::Parts>();
+    let accept = parts
+        .as_ref()
         .and_then(|p| p.headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned));
-    Lang::from_headers(request_cookie(LANG_COOKIE).as_deref(), accept.as_deref())
+    let lang = Lang::from_headers(request_cookie(LANG_COOKIE).as_deref(), accept.as_deref());
+    match request_offer() {
+        Some(offer) => lang.within(&offer.langs()),
+        None => lang,
+    }
+}
+
+/// The languages the page of the current request offers, where it chooses (a workshop's, a
+/// survey's); set by the server before the page renders (`languages::offer_of_page`).
+#[must_use]
+pub fn request_offer() -> Option<crate::i18n::Offer> {
+    use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<crate::i18n::Offer>().cloned())
 }
 
 /// Adds a `Set-Cookie` header to the current response.

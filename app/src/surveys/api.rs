@@ -44,6 +44,9 @@ pub struct SettingsForm {
     pub ask_organisation: Option<String>,
     #[serde(default)]
     pub results_public: Option<String>,
+    /// The ticked languages (`languages[]`); German is always offered.
+    #[serde(default)]
+    pub languages: Vec<String>,
 }
 
 #[cfg(feature = "ssr")]
@@ -60,6 +63,10 @@ impl SettingsForm {
             self.ask_organisation.is_some(),
             self.results_public.is_some(),
         )
+        .and_then(|mut settings| {
+            settings.languages = crate::i18n::Offer::parse(&self.languages)?;
+            Ok(settings)
+        })
     }
 }
 

@@ -66,6 +66,7 @@ fn settings_of(s: &surveys::Model) -> Settings {
         one_per_participant: s.one_per_participant,
         ask_organisation: s.ask_organisation,
         results_public: s.results_public,
+        languages: crate::i18n::Offer(s.languages.clone()),
     }
 }
 
@@ -222,6 +223,7 @@ async fn insert_survey(
         one_per_participant: Set(settings.one_per_participant),
         ask_organisation: Set(settings.ask_organisation),
         results_public: Set(settings.results_public),
+        languages: Set(settings.languages.0.clone()),
         definition: Set(serde_json::to_string(def).map_err(|_| AppError::Internal)?),
         revision: Set(0),
         series_id: Set(series_id),
@@ -283,6 +285,7 @@ pub async fn update_settings(
     m.one_per_participant = Set(settings.one_per_participant);
     m.ask_organisation = Set(settings.ask_organisation);
     m.results_public = Set(settings.results_public);
+    m.languages = Set(settings.languages.0.clone());
     m.updated_at = Set(Utc::now());
     m.update(db).await?;
     Ok(())

@@ -443,6 +443,9 @@ pub struct Settings {
     /// Everyone may see the results at `/s/{id}/results`.
     #[serde(default)]
     pub results_public: bool,
+    /// The languages its pages come in (every language unless chosen).
+    #[serde(default, skip_serializing_if = "crate::i18n::Offer::is_all")]
+    pub languages: crate::i18n::Offer,
 }
 
 impl Settings {
@@ -497,6 +500,7 @@ impl Settings {
             one_per_participant,
             ask_organisation,
             results_public,
+            languages: crate::i18n::Offer::default(),
         })
     }
 }

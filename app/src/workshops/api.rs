@@ -47,10 +47,12 @@ pub async fn create_workshop(
     #[server(default)] meeting_link: String,
     #[server(default)] action_fields: Vec<String>,
     #[server(default)] moderators: Vec<String>,
+    #[server(default)] languages: Vec<String>,
 ) -> Result<WorkshopId, AppError> {
     let actor = crate::auth::organizer().await?;
     let result = async {
-        let input = WorkshopInput::parse(&title, &starts_at, &mode, &place, &meeting_link)?;
+        let input =
+            WorkshopInput::parse(&title, &starts_at, &mode, &place, &meeting_link)?.with_languages(&languages)?;
         let fields = parse_ids(&action_fields, ActionFieldId::parse, "action_fields")?;
         let moderators = parse_ids(&moderators, parse_user, "moderators")?;
         service::create(&server::db()?, &actor, process_id, &input, &fields, &moderators).await
@@ -71,10 +73,12 @@ pub async fn update_workshop(
     #[server(default)] meeting_link: String,
     #[server(default)] action_fields: Vec<String>,
     #[server(default)] moderators: Vec<String>,
+    #[server(default)] languages: Vec<String>,
 ) -> Result<(), AppError> {
     let actor = crate::auth::organizer().await?;
     let result = async {
-        let input = WorkshopInput::parse(&title, &starts_at, &mode, &place, &meeting_link)?;
+        let input =
+            WorkshopInput::parse(&title, &starts_at, &mode, &place, &meeting_link)?.with_languages(&languages)?;
         let fields = parse_ids(&action_fields, ActionFieldId::parse, "action_fields")?;
         let moderators = parse_ids(&moderators, parse_user, "moderators")?;
         service::update(&server::db()?, &actor, id, &input, &fields, &moderators).await

@@ -112,6 +112,7 @@ pub(crate) async fn info(db: &impl ConnectionTrait, ws: &workshops::Model) -> Re
         state: state_of(ws),
         join_code: ws.join_code.clone(),
         fields: fields_of(db, ws).await?,
+        languages: crate::i18n::Offer(ws.languages.clone()),
     })
 }
 
@@ -232,6 +233,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
             created_at: Set(now),
             updated_at: Set(now),
             cluster_version: Set(0),
+            languages: Set(input.languages.0.clone()),
         }
         .insert(&txn)
         .await?;
@@ -243,7 +245,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     Err(AppError::Internal)
 }
 
-/// Changes title, time, mode, place, link, action fields and moderators.
+/// Changes title, time, mode, place, link, languages, action fields and moderators.
 ///
 /// # Errors
 /// `Forbidden`/`Unauthenticated`, `NotFound`, `Invalid`.
@@ -265,6 +267,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     model.mode = Set(input.mode.as_str().to_owned());
     model.place = Set(input.place.clone());
     model.meeting_link = Set(input.meeting_link.clone());
+    model.languages = Set(input.languages.0.clone());
     model.updated_at = Set(Utc::now());
     model.update(&txn).await?;
     replace_scope(&txn, id.0, &fields, &moderators).await?;

@@ -266,6 +266,8 @@ pub struct WorkshopInfo {
     pub state: WorkshopState,
     pub join_code: String,
     pub fields: Vec<FieldRef>,
+    /// The languages its pages come in.
+    pub languages: crate::i18n::Offer,
 }
 
 /// The workshop as its moderators and organizers manage it.
@@ -332,6 +334,9 @@ pub struct BoardProposal {
     /// Reports by participants (counted for moderators only).
     pub reports: u32,
     pub created_at: DateTime<Utc>,
+    /// The language of the page it was written on (`tr`); empty where not known.
+    #[serde(default)]
+    pub lang: String,
 }
 
 /// Who looks at a board.
@@ -494,9 +499,20 @@ pub struct WorkshopInput {
     pub mode: WorkshopMode,
     pub place: String,
     pub meeting_link: String,
+    /// The languages its pages come in (every language unless chosen).
+    pub languages: crate::i18n::Offer,
 }
 
 impl WorkshopInput {
+    /// The same settings offering only these languages (German always).
+    ///
+    /// # Errors
+    /// `Invalid` on `languages` for an unknown language.
+    pub fn with_languages(mut self, codes: &[String]) -> Result<Self, AppError> {
+        self.languages = crate::i18n::Offer::parse(codes)?;
+        Ok(self)
+    }
+
     /// # Errors
     /// `Invalid` naming each field outside its limits.
     pub fn parse(title: &str, starts_at: &str, mode: &str, place: &str, meeting_link: &str) -> Result<Self, AppError> {
@@ -514,7 +530,14 @@ impl WorkshopInput {
             form.error("meeting_link", Msg::new("field-url"));
         }
         form.finish()?;
-        Ok(Self { title, starts_at, mode: mode.unwrap_or(WorkshopMode::InPerson), place, meeting_link })
+        Ok(Self {
+            title,
+            starts_at,
+            mode: mode.unwrap_or(WorkshopMode::InPerson),
+            place,
+            meeting_link,
+            languages: crate::i18n::Offer::default(),
+        })
     }
 }
 

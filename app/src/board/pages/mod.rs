@@ -206,19 +206,32 @@ pub fn Beamer(admin: WorkshopAdmin, board: Board) -> impl IntoView {
     connect(live, info.join_code.clone(), reload_moderator_board(info.id));
     let collecting = move || live.state.get() == WorkshopState::Collecting;
     let (link, qr, code) = (admin.short_link.clone(), admin.qr_svg.clone(), info.join_code.clone());
+    // The moderator may show the fixed texts in a second language the workshop offers too.
+    let query = leptos_router::hooks::use_query_map();
+    let second = query
+        .with_untracked(|q| q.get("lang2"))
+        .and_then(|c| crate::i18n::Lang::parse(&c))
+        .filter(|l| *l != i18n.lang && info.languages.offers(*l));
+    let twice = move |key: &'static str| {
+        let second = second.map(|l| view! {
+            <span class="second-lang" lang=l.code() dir=l.dir() data-test="second-lang">{crate::i18n::t(l, key)}</span>
+        });
+        view! { {i18n.t(key)}{second} }
+    };
     view! {
         <Title text=i18n.ta("beamer-title", &[("title", info.title.clone())]) />
         <div class="projector" data-test="projector">
             <header class="projector-head">
-                <h1>{info.title.clone()}</h1>
-                <p class="projector-state">{move || i18n.t(live.state.get().label_key())}</p>
+                <h1 dir="auto">{info.title.clone()}</h1>
+                <p class="projector-state">{move || twice(live.state.get().label_key())}</p>
             </header>
             <div class="projector-body">
                 <Show when=collecting>
                     <aside class="projector-join" aria-label=i18n.t("ws-join-data")>
                         <div class="qr" role="img" aria-label=i18n.ta("ws-qr-label", &[("link", link.clone())]) inner_html=qr.clone()></div>
                         <p class="projector-link">{link.clone()}</p>
-                        <p class="projector-code">{i18n.t("ws-code")}" "<strong data-test="beamer-code">{code.clone()}</strong></p>
+                        <p class="projector-join-label">{twice("ws-join-data")}</p>
+                        <p class="projector-code">{twice("ws-code")}" "<strong data-test="beamer-code">{code.clone()}</strong></p>
                     </aside>
                 </Show>
                 <crate::surveys::pages::answer::BeamerSurveys workshop=info.id />

@@ -95,7 +95,16 @@ pub fn StaffWorkshop(
                 <dt>{i18n.t("ws-code")}</dt>
                 <dd><code class="join-code" data-test="join-code">{info.join_code.clone()}</code></dd>
             </dl>
-            <a class="button" href=format!("/staff/workshops/{id}/beamer") target="_blank" data-test="beamer-link">{i18n.t("ws-beamer")}</a>
+            <form method="get" action=format!("/staff/workshops/{id}/beamer") target="_blank" class="beamer-open">
+                <label for="beamer-lang2">{i18n.t("beamer-second-language")}</label>
+                <select id="beamer-lang2" name="lang2" data-test="beamer-lang2">
+                    <option value="">{i18n.t("beamer-second-none")}</option>
+                    {info.languages.langs().into_iter().filter(|l| *l != crate::i18n::Lang::default()).map(|l| view! {
+                        <option value=l.code() lang=l.code()>{l.own_name()}</option>
+                    }).collect_view()}
+                </select>
+                <button type="submit" data-test="beamer-link">{i18n.t("ws-beamer")}</button>
+            </form>
         </section>
         {(info.state == WorkshopState::Clustering).then(|| view! {
             <p><a class="button" href=format!("/staff/workshops/{id}/clusters") data-test="clustering-link">{i18n.t("cl-open")}</a></p>

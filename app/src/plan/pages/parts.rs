@@ -42,7 +42,7 @@ pub fn StatusBadge(status: MeasureStatus, progress: i32, i18n: I18n) -> impl Int
     view! {
         <span class=format!("status status-{}", status.as_str()) data-test="measure-status">
             {label}
-            {show_percent.then(|| view! { " · "{format!("{progress} %")} })}
+            {show_percent.then(|| view! { " · "{i18n.percent(f64::from(progress))} })}
         </span>
         {show_percent.then(|| view! {
             <span class="progress" aria-hidden="true"><span style=format!("width: {}%", progress.clamp(0, 100))></span></span>

@@ -42,6 +42,7 @@ pub fn ProposalFields(
         mine: false,
         reports: 0,
         created_at: chrono::DateTime::<chrono::Utc>::MIN_UTC,
+        lang: String::new(),
     });
     let field_choice = if fields.len() > 1 {
         let options = fields.iter().map(|f| (f.id.to_string(), f.name.clone())).collect();
@@ -161,6 +162,7 @@ fn draft(participant: ParticipantId) -> Option<BoardProposal> {
         mine: true,
         reports: 0,
         created_at: chrono::DateTime::<chrono::Utc>::MIN_UTC,
+        lang: String::new(),
     })
 }
 

@@ -22,14 +22,12 @@ use crate::{
 /// A number in the reader's way of writing (one decimal at most).
 #[must_use]
 pub fn num(i18n: I18n, n: f64) -> String {
-    let s = format!("{n:.1}");
-    let s = s.strip_suffix(".0").unwrap_or(&s).to_owned();
-    if i18n.lang.code() == "en" { s } else { s.replace('.', ",") }
+    i18n.num(n)
 }
 
 #[allow(clippy::cast_precision_loss)]
 fn percent(i18n: I18n, count: u64, of: u64) -> String {
-    if of == 0 { "–".to_owned() } else { format!("{} %", num(i18n, count as f64 * 100.0 / of as f64)) }
+    if of == 0 { "–".to_owned() } else { i18n.percent(count as f64 * 100.0 / of as f64) }
 }
 
 /// Horizontal bars: a label above each bar, the count and share beside it, all as SVG text.
@@ -413,7 +411,7 @@ fn CompareView(c: Comparison) -> impl IntoView {
         .map(|(i, q)| {
             let fmt = |v: Option<f64>| match (v, q.unit) {
                 (None, _) => "–".to_owned(),
-                (Some(v), CompareUnit::Percent) => format!("{} %", num(i18n, v)),
+                (Some(v), CompareUnit::Percent) => i18n.percent(v),
                 (Some(v), _) => num(i18n, v),
             };
             let change = |l: &crate::surveys::results::CompareLine| match (l.a, l.b) {

@@ -335,6 +335,7 @@ fn SettingsEditor(admin: SurveyAdmin, save: ServerAction<UpdateSurveySettings>) 
                 {check("one_per_participant", i18n.t("survey-one-per-participant"), s.one_per_participant)}
                 {check("ask_organisation", i18n.t("survey-ask-organisation"), s.ask_organisation)}
                 {check("results_public", i18n.t("survey-results-public"), s.results_public)}
+                <crate::workshops::pages::settings::LanguageChoice offer=s.languages.clone() errors=errors />
                 <p class="hint">{i18n.t("survey-anonymous-staff")}</p>
                 <button type="submit" data-test="settings-save">{i18n.t("save")}</button>
                 <p class="status-ok" role="status">{move || saved.get().then(|| i18n.t("saved"))}</p>

@@ -2,7 +2,7 @@
 //! new-workshop form and the settings panel (the staff workshop page composing the features
 //! is the board's).
 
-mod settings;
+pub mod settings;
 
 pub use settings::{NewWorkshopPage, WorkshopSettings};
 

@@ -55,6 +55,30 @@ pub fn WorkshopSettingsFields(
             }).collect_view()}
             <p class="field-error" id="action-fields-error" aria-live="polite">{move || fields_error.get().map(|m| i18n.msg(&m))}</p>
         </fieldset>
+        <LanguageChoice offer=info.map(|i| i.languages).unwrap_or_default() errors=errors />
+    }
+}
+
+/// Checkboxes for the languages participant pages offer; German is always offered.
+#[component]
+pub fn LanguageChoice(offer: crate::i18n::Offer, errors: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = field_error(errors, "languages");
+    view! {
+        <fieldset class="field checkboxes" aria-describedby="languages-hint languages-error" data-test="languages">
+            <legend>{i18n.t("ws-languages")}</legend>
+            <p class="hint" id="languages-hint">{i18n.t("ws-languages-hint")}</p>
+            {crate::i18n::Lang::all().filter(|l| *l != crate::i18n::Lang::default()).map(|lang| {
+                let id = format!("lang-{}", lang.code());
+                view! {
+                    <div class="checkbox">
+                        <input type="checkbox" id=id.clone() name="languages[]" value=lang.code() checked=offer.offers(lang) />
+                        <label for=id lang=lang.code() dir=lang.dir()>{lang.own_name()}</label>
+                    </div>
+                }
+            }).collect_view()}
+            <p class="field-error" id="languages-error" aria-live="polite">{move || error.get().map(|m| i18n.msg(&m))}</p>
+        </fieldset>
     }
 }
 
