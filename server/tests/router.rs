@@ -956,3 +956,41 @@ async fn the_accessibility_statement_names_the_contact_the_admin_set() {
     let (_, html) = page_in(&app, "/", "de", None).await;
     assert!(html.contains("href=\"/barrierefreiheit\""), "linked from every page's footer");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn survey_plan_and_process_pages_come_in_every_language_without_german_text() {
+    use app::surveys::{
+        service as surveys,
+        types::{Respondent, SurveyFile, SurveyState},
+    };
+    let (app, db) = app().await;
+    let (p, _) = plan_process(&db).await;
+    let system = Actor::System;
+    app::processes::service::set_published(&db, &system, p, true).await.unwrap();
+    let on = app::plan::types::AdoptionInput::parse("2027-04-01", "").unwrap();
+    app::plan::service::adopt(&db, &system, p, &on).await.unwrap();
+    let measure = app::server::entities::measures::Entity::find().one(&db).await.unwrap().unwrap().id;
+    let file = SurveyFile::read(surveys::EVALUATION_TEMPLATE.as_bytes()).unwrap();
+    let survey = surveys::import(&db, &system, p, &file).await.unwrap();
+    surveys::set_state(&db, &system, survey, SurveyState::Open).await.unwrap();
+    let visitor = surveys::Visitor { resume_key: None, participant_token: None };
+    let key = surveys::start(&db, survey, &visitor, None, &Respondent::default()).await.unwrap();
+    let paths = [
+        format!("/p/{p}"),
+        format!("/p/{p}/plan"),
+        format!("/p/{p}/plan/print"),
+        format!("/m/{measure}"),
+        format!("/s/{survey}"),
+        format!("/s/{survey}/r/{key}"),
+    ];
+    for lang in app::i18n::Lang::all().filter(|l| !l.code().starts_with("de") && l.code() != "en") {
+        let german = german_only_texts(lang);
+        for path in &paths {
+            let (status, html) = page_in(&app, path, lang.code(), None).await;
+            assert_eq!(status, StatusCode::OK, "{} {path}", lang.code());
+            assert!(html.contains(&format!("<html lang=\"{}\"", lang.code())), "{} {path}", lang.code());
+            let shown: Vec<&String> = german.iter().filter(|t| html.contains(t.as_str())).collect();
+            assert!(shown.is_empty(), "{} {path} shows German: {shown:?}", lang.code());
+        }
+    }
+}

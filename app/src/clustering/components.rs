@@ -18,7 +18,7 @@ pub fn ClusterList(clusters: Vec<(ClusterView, Vec<String>)>, projector: bool) -
                         let count = i18n.ta("board-count", &[("count", names.len().to_string())]);
                         view! {
                             <li class="cluster-card">
-                                <h3>{c.title.clone()}</h3>
+                                <h3 dir="auto">{c.title.clone()}</h3>
                                 <p class="meta">{count}</p>
                                 {(!c.summary.is_empty()).then(|| view! { <p>{c.summary.clone()}</p> })}
                                 {(!projector).then(|| view! {

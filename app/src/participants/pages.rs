@@ -38,8 +38,8 @@ pub fn NotOpen(info: WorkshopInfo, #[prop(optional)] mine: Vec<crate::workshops:
     view! {
         <Title text=info.title.clone() />
         <section class="narrow" data-test="ws-not-open">
-            <p class="eyebrow">{info.process_name.clone()}</p>
-            <h1>{info.title.clone()}</h1>
+            <p class="eyebrow" dir="auto">{info.process_name.clone()}</p>
+            <h1 dir="auto">{info.title.clone()}</h1>
             <WorkshopFacts info=info.clone() />
             <p class="notice" role="status">{message}</p>
             {(!mine.is_empty()).then(|| view! {
@@ -84,8 +84,8 @@ pub fn JoinView(info: WorkshopInfo, entry: Resource<Result<Entry, AppError>>) ->
     view! {
         <Title text=i18n.ta("join-title", &[("title", info.title.clone())]) />
         <section class="narrow" data-test="join">
-            <p class="eyebrow">{info.process_name.clone()}</p>
-            <h1>{info.title.clone()}</h1>
+            <p class="eyebrow" dir="auto">{info.process_name.clone()}</p>
+            <h1 dir="auto">{info.title.clone()}</h1>
             <WorkshopFacts info=info.clone() />
             <p class="lead">{i18n.t("join-lead")}</p>
             <ActionForm action=join attr:class="form" attr:novalidate=true>

@@ -96,7 +96,7 @@ fn ProcessView(detail: ProcessDetail) -> impl IntoView {
         <Title text=detail.name.clone() />
         <article class="process" data-test="process-page">
             <header class="page-head">
-                <p class="eyebrow">{detail.municipality.clone()}</p>
+                <p class="eyebrow" dir="auto">{detail.municipality.clone()}</p>
                 <h1>{detail.name.clone()}</h1>
                 {(!detail.published).then(|| view! { <span class="badge badge-draft">{i18n.t("process-draft")}</span> })}
                 {detail.can_edit.then(|| view! { <a class="button secondary" href=edit_href>{i18n.t("process-edit")}</a> })}
@@ -121,7 +121,7 @@ fn ProcessView(detail: ProcessDetail) -> impl IntoView {
                         <ul class="cards" data-test="action-fields">
                             {detail.action_fields.into_iter().map(|f| view! {
                                 <li class="card">
-                                    <h3>{f.name}</h3>
+                                    <h3 dir="auto">{f.name}</h3>
                                     {(!f.description.is_empty()).then(|| view! { <p class="prewrap">{f.description}</p> })}
                                     {(!f.goals.is_empty()).then(|| view! {
                                         <h4>{i18n.t("process-field-goals")}</h4>

@@ -58,7 +58,7 @@ pub fn written_in(i18n: I18n, code: &str) -> (Option<String>, Option<String>) {
     let base = |code: &'static str| code.split("-x-").next().unwrap_or(code);
     let marker = (base(lang.code()) != base(i18n.lang.code()))
         .then(|| i18n.ta("written-in", &[("language", crate::i18n::t(lang.for_written(), "language-name"))]));
-    (Some(lang.code().to_owned()), marker)
+    (Some(lang.for_written().code().to_owned()), marker)
 }
 
 #[component]

@@ -345,3 +345,20 @@ pub async fn survey_step(
     leptos_axum::redirect(&target);
     Ok(next)
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ticked_languages_arrive_inside_the_flattened_settings_form() {
+        // As a browser posts the form: `languages[]` once per ticked box, beside the settings.
+        let id = uuid::Uuid::new_v4();
+        let body = format!("survey={id}&title=Umfrage&reach=public&languages[]=tr&languages[]=ar");
+        let args: UpdateSurveySettings =
+            serde_qs::Config::new(5, false).deserialize_str(&body).expect("the form deserializes");
+        assert_eq!(args.form.languages, vec!["tr".to_owned(), "ar".to_owned()]);
+        let settings = args.form.parse().expect("valid settings");
+        assert_eq!(settings.languages.0, "de,ar,tr");
+    }
+}

@@ -72,8 +72,8 @@ pub fn ParticipantView(board: Board, me: Me) -> impl IntoView {
         <Title text=info.title.clone() />
         <div id="live" data-live=stream data-v=board.version.clone()>
             <header class="page-head">
-                <p class="eyebrow">{info.process_name.clone()}</p>
-                <h1>{info.title.clone()}</h1>
+                <p class="eyebrow" dir="auto">{info.process_name.clone()}</p>
+                <h1 dir="auto">{info.title.clone()}</h1>
                 <span class="badge badge-current" data-test="ws-state" id="ws-state" data-region="">
                     {move || i18n.t(live.state.get().label_key())}
                 </span>

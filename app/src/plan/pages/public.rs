@@ -101,7 +101,7 @@ fn PlanView(page: PlanPage, filter: PlanFilter) -> impl IntoView {
         <Title text=i18n.ta("plan-title", &[("name", page.process.name.clone())]) />
         <article class="plan" data-test="plan-page">
             <header class="page-head">
-                <p class="eyebrow">{page.process.municipality.clone()}</p>
+                <p class="eyebrow" dir="auto">{page.process.municipality.clone()}</p>
                 <h1>{i18n.ta("plan-heading", &[("name", page.process.name.clone())])}</h1>
                 <p class=if is_draft { "badge badge-draft" } else { "badge badge-current" } data-test="plan-version">{label}</p>
                 {page.can_edit.then(|| view! { <a class="button secondary" href=format!("/staff/processes/{pid}/plan")>{i18n.t("plan-edit")}</a> })}

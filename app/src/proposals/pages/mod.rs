@@ -42,7 +42,7 @@ pub fn OwnProposalPage() -> impl IntoView {
                         view! {
                             <Title text=i18n.t("proposal-edit-title") />
                             <section class="narrow">
-                                <p class="eyebrow">{info.title.clone()}</p>
+                                <p class="eyebrow" dir="auto">{info.title.clone()}</p>
                                 <h1>{i18n.t("proposal-edit-title")}</h1>
                                 {fate.as_ref().map(|f| view! { <p class="notice" role="status" data-test="fate">{crate::plan::types::fate_text(i18n.lang, Some(f))}</p> })}
                                 <ActionForm action=update attr:class="form" attr:novalidate=true>
@@ -84,7 +84,7 @@ pub fn ReportPage() -> impl IntoView {
                             <Title text=i18n.t("report-title") />
                             <section class="narrow">
                                 <h1>{i18n.t("report-title")}</h1>
-                                <blockquote class="quoted"><strong>{p.title.clone()}</strong><br />{author_text(i18n, &p)}</blockquote>
+                                <blockquote class="quoted"><strong dir="auto" lang=crate::proposals::components::written_in(i18n, &p.lang).0>{p.title.clone()}</strong><br /><bdi>{author_text(i18n, &p)}</bdi></blockquote>
                                 <p>{i18n.t("report-lead")}</p>
                                 <ActionForm action=report attr:class="form" attr:novalidate=true>
                                     <FormError error=errors />

@@ -50,7 +50,7 @@ fn BallotSection(page: BallotPage) -> impl IntoView {
         }
         Some(round) => match round.result.clone() {
             Some(result) => view! {
-                <h3>{round.title.clone()}</h3>
+                <h3 dir="auto">{round.title.clone()}</h3>
                 <p class="notice" role="status">{i18n.t("vote-closed-notice")}</p>
                 <ResultView result=result />
             }
