@@ -278,8 +278,9 @@
     var left = form.querySelector("[data-dots-left]");
     if (!left) return;
     var n = total - spent;
+    if (!left.plenumTexts) left.plenumTexts = JSON.parse(left.getAttribute("data-texts") || "[]");
     var template = left.getAttribute(Math.abs(n) === 1 ? "data-one" : "data-other");
-    left.textContent = template.replace("{n}", String(n));
+    left.textContent = n >= 0 && n < left.plenumTexts.length ? left.plenumTexts[n] : template.replace("{n}", String(n));
     left.classList.toggle("over", n < 0);
   }
 

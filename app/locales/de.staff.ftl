@@ -484,3 +484,4 @@ settings-contact-address = Anschrift
 settings-checked-on = Datum der letzten eigenen Prüfung
 settings-checked-on-hint = Leer lassen, dann nennt die Erklärung das Datum, an dem diese Version von Plenum geprüft wurde.
 settings-open-statement = Erklärung ansehen
+settings-checked-future = Dieses Datum liegt in der Zukunft. Bitte nennen Sie den Tag, an dem Sie geprüft haben.

@@ -484,3 +484,4 @@ settings-contact-address = Postal address
 settings-checked-on = Date of your own last check
 settings-checked-on-hint = Leave empty and the statement names the date this version of Plenum was checked.
 settings-open-statement = View statement
+settings-checked-future = This date lies in the future. Please give the day you checked.

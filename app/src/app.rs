@@ -39,9 +39,8 @@ use crate::{
 /// The language of this render: the request's on the server, `<html lang>` in the browser.
 #[cfg(feature = "ssr")]
 fn page_lang() -> Lang {
-    let lang = crate::server::request_lang();
     // Staff pages come in German and English only; Turkish, Arabic … fall back to German.
-    if hydrates(&crate::server::request_path()) { lang.for_staff() } else { lang }
+    crate::server::page_lang()
 }
 
 #[cfg(not(feature = "ssr"))]

@@ -142,11 +142,15 @@ pub struct Offer(pub String);
 
 impl Offer {
     /// The offer from the codes an organizer ticked; German is always offered, since what
-    /// staff write is German.
+    /// staff write is German. The form sends `de` with the ticked boxes, so no codes at all
+    /// (a caller without the checkboxes) keeps every language.
     ///
     /// # Errors
     /// `Invalid` on `languages` for a code Plenum has no translation for.
     pub fn parse(codes: &[String]) -> Result<Self, crate::error::AppError> {
+        if codes.iter().all(|c| c.trim().is_empty()) {
+            return Ok(Self::default());
+        }
         let mut chosen = vec![Lang::default()];
         for code in codes.iter().filter(|c| !c.trim().is_empty()) {
             let lang = Lang::parse(code)

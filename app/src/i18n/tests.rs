@@ -224,7 +224,8 @@ fn a_message_with_an_unknown_key_shows_the_generic_error_not_the_key() {
 fn an_offer_always_has_german_and_keeps_the_file_order() {
     let codes = |c: &[&str]| c.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
     assert_eq!(Offer::parse(&codes(&["tr", "ar"])).expect("known").0, "de,ar,tr");
-    assert_eq!(Offer::parse(&[]).expect("German only").langs(), vec![Lang::default()]);
+    assert_eq!(Offer::parse(&codes(&["de"])).expect("German only").langs(), vec![Lang::default()]);
+    assert!(Offer::parse(&[]).expect("no choice sent").is_all(), "a form without the boxes keeps every language");
     let all: Vec<String> = Lang::all().map(|l| l.code().to_owned()).collect();
     assert_eq!(Offer::parse(&all).expect("all").0, "");
     assert_eq!(Offer::default().langs().len(), LOCALES.len());

@@ -59,7 +59,10 @@ fn StatementView(s: Statement) -> impl IntoView {
             </dl>
         }
     });
-    let languages: Vec<String> = Lang::all().map(Lang::own_name).collect();
+    let languages = Lang::all()
+        .enumerate()
+        .map(|(i, l)| view! { {(i > 0).then_some(" · ")}<bdi lang=l.code()>{l.own_name()}</bdi> })
+        .collect_view();
     view! {
         <article class="narrow statement" data-test="a11y-statement">
             <h1>{i18n.t("a11y-title")}</h1>
@@ -85,7 +88,7 @@ fn StatementView(s: Statement) -> impl IntoView {
                 <li>{i18n.t("a11y-method-zoom")}</li>
                 <li>{i18n.t("a11y-method-rtl")}</li>
             </ul>
-            <p>{i18n.t("a11y-languages")}" "<span class="lang-list">{languages.join(" · ")}</span></p>
+            <p>{i18n.t("a11y-languages")}" "<span class="lang-list">{languages}</span></p>
             <h2>{i18n.t("a11y-feedback-heading")}</h2>
             {if contact.is_some() {
                 view! { <p>{i18n.t("a11y-feedback")}</p>{contact} }.into_any()

@@ -18,15 +18,20 @@ pub async fn settings(db: &impl ConnectionTrait) -> Result<InstanceSettings, App
 /// Saves the settings (admins only), every key in one transaction.
 ///
 /// # Errors
-/// `Unauthenticated`/`Forbidden` for anyone but an admin.
+/// `Unauthenticated`/`Forbidden` for anyone but an admin; `Invalid` for a check dated in the
+/// future.
 pub async fn save<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     input: &InstanceSettings,
 ) -> Result<(), AppError> {
     actor.require_admin()?;
-    let txn = db.begin().await?;
     let now = Utc::now();
+    // The statement may not claim a check that has not happened yet.
+    if input.checked_on.is_some_and(|d| d > now.date_naive()) {
+        return Err(AppError::invalid("checked_on", crate::error::Msg::new("settings-checked-future")));
+    }
+    let txn = db.begin().await?;
     for (key, value) in input.pairs() {
         instance_settings::Entity::insert(instance_settings::ActiveModel {
             key: Set(key.to_owned()),

@@ -34,7 +34,8 @@ pub(crate) async fn actor_of(state: &AppState, headers: &HeaderMap) -> Result<Ac
 
 pub(crate) fn lang_of(headers: &HeaderMap) -> Lang {
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-    Lang::from_headers(cookie_from_headers(headers, LANG_COOKIE).as_deref(), accept)
+    // Imports, exports and their messages are for staff: in a staff language.
+    Lang::from_headers(cookie_from_headers(headers, LANG_COOKIE).as_deref(), accept).for_staff()
 }
 
 pub(crate) fn failure(e: &AppError, lang: Lang) -> Response {

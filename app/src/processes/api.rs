@@ -39,7 +39,7 @@ pub async fn get_process(id: ProcessId) -> Result<ProcessDetail, AppError> {
 pub async fn create_process(name: String, municipality: String, description: String) -> Result<ProcessId, AppError> {
     let actor = crate::auth::organizer().await?;
     let result = match ProcessInput::parse(&name, &municipality, &description) {
-        Ok(input) => service::create(&server::db()?, &actor, server::request_lang(), &input).await,
+        Ok(input) => service::create(&server::db()?, &actor, server::request_lang().for_staff(), &input).await,
         Err(e) => Err(e),
     };
     let id = respond(result)?;

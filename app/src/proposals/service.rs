@@ -451,8 +451,9 @@ pub async fn add_from_room<C: ConnectionTrait + TransactionTrait>(
     let (input, field) = parse_with_field(db, &ws, form, None).await?;
     let _turn = workshop_turn(db, live, ws.id).await;
     let txn = db.begin().await?;
-    // Typed in by the moderation for the room: its language is not known.
-    let model = insert_proposal(&txn, &ws, field, None, user_id(actor), &input, None).await?;
+    // Typed in by the moderation for the room, from paper cards: staff write German.
+    let model =
+        insert_proposal(&txn, &ws, field, None, user_id(actor), &input, Some(crate::i18n::Lang::default())).await?;
     txn.commit().await?;
     let proposal = to_board(model, None, false, 0);
     super::live::publish_card(db, live, &ws, &proposal).await;

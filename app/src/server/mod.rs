@@ -106,6 +106,15 @@ pub fn request_lang() -> Lang {
     }
 }
 
+/// The language a page of this request is rendered in: staff pages and the calls their
+/// hydrated code makes (`/api/…`) in a staff language, participant pages in theirs.
+#[must_use]
+pub fn page_lang() -> Lang {
+    let path = request_path();
+    let lang = request_lang();
+    if crate::app::hydrates(&path) || path.starts_with("/api/") { lang.for_staff() } else { lang }
+}
+
 /// The languages the page of the current request offers, where it chooses (a workshop's, a
 /// survey's); set by the server before the page renders (`languages::offer_of_page`).
 #[must_use]

@@ -101,7 +101,7 @@ pub async fn create_survey(process: ProcessId, #[server(flatten)] form: Settings
     let actor = crate::auth::organizer().await?;
     let result = async {
         let settings = form.parse()?;
-        service::create(&server::db()?, &actor, process, &settings, server::request_lang()).await
+        service::create(&server::db()?, &actor, process, &settings, server::request_lang().for_staff()).await
     };
     let id = respond(result.await)?;
     leptos_axum::redirect(&format!("/staff/surveys/{id}"));
@@ -236,20 +236,20 @@ pub async fn get_survey_results(
         org_type: crate::workshops::types::OrgType::ALL.into_iter().find(|o| o.as_str() == org_type.trim()),
         measure: uuid_or_none(&measure),
     };
-    respond(service::results(&server::db()?, &actor, survey, filter, server::request_lang()).await)
+    respond(service::results(&server::db()?, &actor, survey, filter, server::page_lang()).await)
 }
 
 /// The evaluation shown on a measure's page (`None` without one).
 #[server(input = GetUrl, endpoint = "surveys/measure")]
 pub async fn get_measure_evaluation(measure: uuid::Uuid) -> Result<Option<MeasureEvaluation>, AppError> {
     let actor = crate::auth::actor().await?;
-    respond(service::measure_evaluation(&server::db()?, &actor, measure, server::request_lang()).await)
+    respond(service::measure_evaluation(&server::db()?, &actor, measure, server::page_lang()).await)
 }
 
 #[server(input = GetUrl, endpoint = "surveys/compare")]
 pub async fn get_survey_comparison(survey: SurveyId, with: SurveyId) -> Result<Comparison, AppError> {
     let actor = crate::auth::actor().await?;
-    respond(service::compare(&server::db()?, &actor, survey, with, server::request_lang()).await)
+    respond(service::compare(&server::db()?, &actor, survey, with, server::page_lang()).await)
 }
 
 /// The open surveys of a workshop for its participants' board: (id, title).
@@ -354,10 +354,10 @@ mod tests {
     fn the_ticked_languages_arrive_inside_the_flattened_settings_form() {
         // As a browser posts the form: `languages[]` once per ticked box, beside the settings.
         let id = uuid::Uuid::new_v4();
-        let body = format!("survey={id}&title=Umfrage&reach=public&languages[]=tr&languages[]=ar");
+        let body = format!("survey={id}&title=Umfrage&reach=public&languages[]=de&languages[]=tr&languages[]=ar");
         let args: UpdateSurveySettings =
             serde_qs::Config::new(5, false).deserialize_str(&body).expect("the form deserializes");
-        assert_eq!(args.form.languages, vec!["tr".to_owned(), "ar".to_owned()]);
+        assert_eq!(args.form.languages, vec!["de".to_owned(), "tr".to_owned(), "ar".to_owned()]);
         let settings = args.form.parse().expect("valid settings");
         assert_eq!(settings.languages.0, "de,ar,tr");
     }

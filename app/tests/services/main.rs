@@ -5,6 +5,7 @@
 mod support;
 mod auth;
 mod clustering;
+mod instance;
 mod plan;
 mod processes;
 mod surveys;

@@ -109,7 +109,7 @@ fn BallotForm(page: BallotPage, round: RoundView) -> impl IntoView {
             <FormError error=errors />
             <input type="hidden" name="code" value=page.code.clone() />
             <input type="hidden" name="round" value=round.id.to_string() />
-            {dots.map(|d| view! { <DotsLeft i18n=i18n left=d.saturating_sub(spent) /> })}
+            {dots.map(|d| view! { <DotsLeft i18n=i18n left=d.saturating_sub(spent) total=d /> })}
             <p class="field-error" id="ballot-error" aria-live="polite">{move || whole.get().map(|m| i18n.msg(&m))}</p>
             <ul class="ballot-options">{options}</ul>
             <p class="hint" data-offline="" hidden=true role="alert">{i18n.t("vote-offline")}</p>
@@ -122,9 +122,14 @@ fn BallotForm(page: BallotPage, round: RoundView) -> impl IntoView {
 }
 
 #[component]
-fn DotsLeft(i18n: I18n, left: u32) -> impl IntoView {
+fn DotsLeft(i18n: I18n, left: u32, total: u32) -> impl IntoView {
+    // Every count from 0 to the dots of the round, written out: plural forms differ by
+    // language (Ukrainian and Arabic have more than "one" and "other").
+    let texts: Vec<String> =
+        (0..=total.min(100)).map(|n| i18n.ta("vote-dots-left", &[("count", n.to_string())])).collect();
+    let texts = serde_json::to_string(&texts).unwrap_or_default();
     view! {
-        <p class="dots-left" aria-live="polite" data-test="dots-left" data-dots-left=""
+        <p class="dots-left" aria-live="polite" data-test="dots-left" data-dots-left="" data-texts=texts
             data-one=i18n.ta("vote-dots-left", &[("count", "1".into())]).replace('1', "{n}")
             data-other=i18n.ta("vote-dots-left", &[("count", "7".into())]).replace('7', "{n}")>
             {i18n.ta("vote-dots-left", &[("count", left.to_string())])}

@@ -68,6 +68,8 @@ pub fn LanguageChoice(offer: crate::i18n::Offer, errors: Signal<Option<AppError>
         <fieldset class="field checkboxes" aria-describedby="languages-hint languages-error" data-test="languages">
             <legend>{i18n.t("ws-languages")}</legend>
             <p class="hint" id="languages-hint">{i18n.t("ws-languages-hint")}</p>
+            // German is always offered; sent so that "nothing ticked" reads as German only.
+            <input type="hidden" name="languages[]" value="de" />
             {crate::i18n::Lang::all().filter(|l| *l != crate::i18n::Lang::default()).map(|lang| {
                 let id = format!("lang-{}", lang.code());
                 view! {
