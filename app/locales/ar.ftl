@@ -625,3 +625,11 @@ a11y-enforcement-heading = التسوية الودية
 a11y-enforcement = إذا لم يصلك منا رد مُرضٍ بعد ستة أسابيع، فيمكنك طلب المساعدة من هيئة التسوية (Schlichtungsstelle) وفق المادة 16 من قانون BGG. التسوية مجانية، ولا حاجة فيها إلى محامٍ أو محامية.
 a11y-enforcement-body = Schlichtungsstelle nach dem Behindertengleichstellungsgesetz (هيئة التسوية وفق قانون المساواة للأشخاص ذوي الإعاقة، لدى مفوض الحكومة الاتحادية لشؤون الأشخاص ذوي الإعاقة)
 a11y-enforcement-address = Mauerstraße 53, 10117 Berlin، الهاتف (Tel.) 030 18 527-2805، البريد الإلكتروني info@schlichtungsstelle-bgg.de، www.schlichtungsstelle-bgg.de
+
+# Limits per network address and per workshop
+rate-join = انضم عدد كبير جدًا من الأشخاص من هذه الشبكة للتو: الحد الأقصى { $max } في الدقيقة. يُرجى الانتظار { $seconds } ثانية.
+rate-lookup = رموز كثيرة جدًا في وقت قصير: الحد الأقصى { $max } في الدقيقة. يُرجى الانتظار { $seconds } ثانية.
+rate-submit = وصلت اقتراحات كثيرة جدًا من هذه الشبكة للتو: الحد الأقصى { $max } في الدقيقة. يُرجى الانتظار { $seconds } ثانية. نصك محفوظ.
+rate-ballot = وصلت أصوات كثيرة جدًا من هذه الشبكة للتو: الحد الأقصى { $max } في الدقيقة. يُرجى الانتظار { $seconds } ثانية.
+rate-survey = وصلت إجابات كثيرة جدًا من هذه الشبكة للتو: الحد الأقصى { $max } في الدقيقة. يُرجى الانتظار { $seconds } ثانية.
+join-full = ورشة العمل هذه ممتلئة: الحد الأقصى { $max } مشاركًا. يُرجى التوجه إلى فريق الإشراف.

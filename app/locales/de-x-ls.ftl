@@ -573,3 +573,11 @@ a11y-enforcement-heading = Schlichtungs·verfahren
 a11y-enforcement = Sie haben uns geschrieben? Und Sie haben nach 6 Wochen keine gute Antwort bekommen? Dann können Sie die Schlichtungs·stelle um Hilfe bitten. Schlichtungs·stelle: Diese Stelle hilft bei einem Streit. Das steht im Behindertengleichstellungsgesetz im Paragraf 16 (§ 16 BGG). Die Hilfe von der Schlichtungs·stelle heißt: Schlichtungs·verfahren. Das Schlichtungs·verfahren kostet nichts. Sie können das ohne Anwältin oder Anwalt machen.
 a11y-enforcement-body = Schlichtungsstelle nach dem Behindertengleichstellungsgesetz bei dem Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen (Diese Stelle hilft kostenlos bei Streit um Barrieren.)
 a11y-enforcement-address = Mauerstraße 53, 10117 Berlin, Telefon 030 18 527-2805, E-Mail info@schlichtungsstelle-bgg.de, www.schlichtungsstelle-bgg.de
+
+# Limits per network address and per workshop
+rate-join = Gerade wollten sehr viele Menschen aus diesem Netz mitmachen. Es gehen höchstens { $max } in 1 Minute. Bitte warten Sie { $seconds } Sekunden.
+rate-lookup = Sie haben sehr viele Codes ausprobiert. Es gehen höchstens { $max } in 1 Minute. Bitte warten Sie { $seconds } Sekunden.
+rate-submit = Gerade kamen sehr viele Vorschläge aus diesem Netz. Es gehen höchstens { $max } in 1 Minute. Bitte warten Sie { $seconds } Sekunden. Ihr Text bleibt da.
+rate-ballot = Gerade kamen sehr viele Stimmen aus diesem Netz. Es gehen höchstens { $max } in 1 Minute. Bitte warten Sie { $seconds } Sekunden.
+rate-survey = Gerade kamen sehr viele Antworten aus diesem Netz. Es gehen höchstens { $max } in 1 Minute. Bitte warten Sie { $seconds } Sekunden.
+join-full = Der Workshop ist voll. Es können höchstens { $max } Menschen mitmachen. Bitte fragen Sie die Moderation.

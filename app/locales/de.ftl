@@ -574,3 +574,11 @@ a11y-enforcement-heading = Schlichtungsverfahren
 a11y-enforcement = Sie haben nach sechs Wochen keine zufriedenstellende Antwort von uns bekommen? Dann können Sie die Schlichtungsstelle nach § 16 BGG um Hilfe bitten. Das Schlichtungsverfahren ist kostenlos. Sie brauchen dafür keine Anwältin und keinen Anwalt.
 a11y-enforcement-body = Schlichtungsstelle nach dem Behindertengleichstellungsgesetz bei dem Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen
 a11y-enforcement-address = Mauerstraße 53, 10117 Berlin, Telefon 030 18 527-2805, E-Mail info@schlichtungsstelle-bgg.de, www.schlichtungsstelle-bgg.de
+
+# Limits per network address and per workshop
+rate-join = Von diesem Netz kamen gerade sehr viele Anmeldungen: höchstens { $max } pro Minute. Bitte warten Sie { $seconds } Sekunden.
+rate-lookup = Zu viele Codes in kurzer Zeit: höchstens { $max } pro Minute. Bitte warten Sie { $seconds } Sekunden.
+rate-submit = Von diesem Netz kamen gerade sehr viele Vorschläge: höchstens { $max } pro Minute. Bitte warten Sie { $seconds } Sekunden. Ihr Text bleibt erhalten.
+rate-ballot = Von diesem Netz kamen gerade sehr viele Stimmen: höchstens { $max } pro Minute. Bitte warten Sie { $seconds } Sekunden.
+rate-survey = Von diesem Netz kamen gerade sehr viele Antworten: höchstens { $max } pro Minute. Bitte warten Sie { $seconds } Sekunden.
+join-full = Dieser Workshop ist voll: höchstens { $max } Teilnehmende. Bitte sprechen Sie die Moderation an.

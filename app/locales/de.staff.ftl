@@ -485,3 +485,9 @@ settings-checked-on = Datum der letzten eigenen Prüfung
 settings-checked-on-hint = Leer lassen, dann nennt die Erklärung das Datum, an dem diese Version von Plenum geprüft wurde.
 settings-open-statement = Erklärung ansehen
 settings-checked-future = Dieses Datum liegt in der Zukunft. Bitte nennen Sie den Tag, an dem Sie geprüft haben.
+
+# Hardening
+ws-max-participants = Höchstzahl Teilnehmende
+ws-max-participants-hint = Wer danach beitreten will, sieht, dass der Workshop voll ist. Üblich: 1.000.
+suggest-running = Die Vorschläge für diesen Workshop werden gerade berechnet. Bitte einen Moment warten.
+suggest-too-many = Zu viele Karten für Vorschläge: höchstens { $max }. Bitte gruppieren Sie zuerst einige von Hand.

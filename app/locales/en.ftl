@@ -573,3 +573,11 @@ a11y-enforcement-heading = Conciliation procedure
 a11y-enforcement = If you have not received a satisfactory answer from us after six weeks, you can ask the conciliation body under § 16 BGG for help. The procedure is free of charge. You do not need a lawyer.
 a11y-enforcement-body = Schlichtungsstelle nach dem Behindertengleichstellungsgesetz (conciliation body at the Federal Government Commissioner for Matters relating to Persons with Disabilities)
 a11y-enforcement-address = Mauerstraße 53, 10117 Berlin, phone +49 30 18 527-2805, email info@schlichtungsstelle-bgg.de, www.schlichtungsstelle-bgg.de
+
+# Limits per network address and per workshop
+rate-join = Very many people joined from this network just now: at most { $max } a minute. Please wait { $seconds } seconds.
+rate-lookup = Too many codes in a short time: at most { $max } a minute. Please wait { $seconds } seconds.
+rate-submit = Very many proposals came from this network just now: at most { $max } a minute. Please wait { $seconds } seconds. Your text is kept.
+rate-ballot = Very many votes came from this network just now: at most { $max } a minute. Please wait { $seconds } seconds.
+rate-survey = Very many answers came from this network just now: at most { $max } a minute. Please wait { $seconds } seconds.
+join-full = This workshop is full: at most { $max } participants. Please ask the moderators.

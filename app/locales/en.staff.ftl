@@ -485,3 +485,9 @@ settings-checked-on = Date of your own last check
 settings-checked-on-hint = Leave empty and the statement names the date this version of Plenum was checked.
 settings-open-statement = View statement
 settings-checked-future = This date lies in the future. Please give the day you checked.
+
+# Hardening
+ws-max-participants = Maximum number of participants
+ws-max-participants-hint = Anyone joining after that is told the workshop is full. Usual: 1,000.
+suggest-running = The suggestions for this workshop are being computed. Please wait a moment.
+suggest-too-many = Too many cards for suggestions: at most { $max }. Please group some by hand first.

@@ -573,3 +573,11 @@ a11y-enforcement-heading = Uzlaştırma süreci
 a11y-enforcement = Altı hafta sonra bizden tatmin edici bir yanıt almadınız mı? O zaman § 16 BGG uyarınca uzlaştırma bürosundan (Schlichtungsstelle) yardım isteyebilirsiniz. Uzlaştırma süreci ücretsizdir. Bunun için avukata ihtiyacınız yoktur.
 a11y-enforcement-body = Schlichtungsstelle nach dem Behindertengleichstellungsgesetz (Engellilerin Eşitliği Yasası'na göre uzlaştırma bürosu; Federal Hükümetin Engelli Kişilerden Sorumlu Temsilcisi bünyesinde)
 a11y-enforcement-address = Mauerstraße 53, 10117 Berlin, Telefon +49 30 18 527-2805, E-posta info@schlichtungsstelle-bgg.de, www.schlichtungsstelle-bgg.de
+
+# Limits per network address and per workshop
+rate-join = Bu ağdan az önce çok fazla katılım oldu: dakikada en fazla { $max }. Lütfen { $seconds } saniye bekleyin.
+rate-lookup = Kısa sürede çok fazla kod girildi: dakikada en fazla { $max }. Lütfen { $seconds } saniye bekleyin.
+rate-submit = Bu ağdan az önce çok fazla öneri geldi: dakikada en fazla { $max }. Lütfen { $seconds } saniye bekleyin. Metniniz korunur.
+rate-ballot = Bu ağdan az önce çok fazla oy geldi: dakikada en fazla { $max }. Lütfen { $seconds } saniye bekleyin.
+rate-survey = Bu ağdan az önce çok fazla yanıt geldi: dakikada en fazla { $max }. Lütfen { $seconds } saniye bekleyin.
+join-full = Bu atölye dolu: en fazla { $max } katılımcı. Lütfen moderatörlere başvurun.

@@ -1,6 +1,8 @@
 // Inclusion: a participant takes part in Arabic (right to left, on a 320 px phone), in Turkish
 // without JavaScript and in Leichte Sprache; join, submit, edit, withdraw and report by keyboard
-// alone; every participant page is axe-clean in every language and fits 320 px and 200 % zoom;
+// alone; every participant page (join, board, own proposal, ballot, plan, measure, survey and its
+// results) is axe-clean in every language and fits 320 px and 200 % zoom; an Arabic ballot by
+// keyboard;
 // a workshop offers only the languages chosen; the projector shows a second language; the
 // accessibility statement names the contact the admin set.
 import { test, before, after } from "node:test";
@@ -366,6 +368,146 @@ test("the accessibility statement renders with the admin's contact", async () =>
   await visitor.locator("[data-test=a11y-contact] a[href='mailto:barrierefreiheit@krefeld.de']").waitFor();
   await checkA11y(visitor, "accessibility statement (ar)");
   await visitor.context().close();
+});
+
+/** `plenum demo` with extras: the join code, then `process <id>`, `measure <id>`, `survey <id>`. */
+function demoWith(...args) {
+  const [code, ...rest] = server.demoWorkshop(...args).split("\n");
+  return { code, ...Object.fromEntries(rest.map((line) => line.trim().split(" "))) };
+}
+
+/** Joins a workshop on a phone, with the display name typed. */
+async function join(page, code, name) {
+  await page.goto(`${server.base}/w/${code}`);
+  await ready(page);
+  await page.locator("#display_name").fill(name);
+  await page.locator("#consent").check();
+  await page.locator("[data-test=join-submit]").click();
+  await page.locator("[data-test=board]").waitFor();
+  await ready(page);
+}
+
+/** Asserts that a visible text is not German (for the languages that are not). */
+async function notGerman(locator, lang, what) {
+  if (lang === "de" || lang === "de-x-ls") return;
+  const text = (await locator.textContent()) ?? "";
+  assert.doesNotMatch(text, /\b(Bitte|Punkte|Zahl|höchstens|Ihre)\b/, `${what} (${lang}) is not German: ${text}`);
+}
+
+test("ballots, surveys and the plan are axe-clean and fit 320 px and 200 % zoom in every language", async () => {
+  const voting = demoWith("--voting");
+  const closed = demoWith("--plan", "--survey");
+  assert.match(closed.process ?? "", /^[0-9a-f-]{36}$/, "the demo names its process");
+  for (const lang of LANGS) {
+    const page = await phone(lang);
+    const at = async (label) => {
+      assert.equal(await page.getAttribute("html", "lang"), lang, `${label} (${lang})`);
+      await checkA11y(page, `${label} (${lang})`);
+      await fits(page);
+    };
+    // The ballot: a dot vote, first with too many dots on one option, then cast.
+    await join(page, voting.code, `Teilnehmerin ${lang}`);
+    const inputs = page.locator("#ballot input[type=number]");
+    await inputs.first().waitFor();
+    await at("ballot");
+    await inputs.nth(0).fill("4");
+    await page.locator("[data-test=cast]").click();
+    await page.locator(`#${await inputs.nth(0).getAttribute("id")}[aria-invalid=true]`).waitFor();
+    await notGerman(page.locator(`#${await inputs.nth(0).getAttribute("id")}-error`), lang, "the ballot error");
+    await at("ballot with an error");
+    await inputs.nth(0).fill("3");
+    await inputs.nth(1).fill("2");
+    await page.locator("[data-test=cast]").click();
+    await page.locator("[data-test=vote-status]").waitFor();
+    await notGerman(page.locator("[data-test=vote-status]"), lang, "the ballot status");
+    await at("ballot cast");
+    if (lang === "ar") await keepHtml(page, "ballot ar");
+
+    // The public plan, a measure with its timeline, the process page.
+    for (const [path, label] of [
+      [`/p/${closed.process}`, "process page"],
+      [`/p/${closed.process}/plan`, "plan"],
+      [`/m/${closed.measure}`, "measure"],
+    ]) {
+      await page.goto(server.base + path);
+      await ready(page);
+      await at(label);
+      if (lang === "ar") await keepHtml(page, `${label} ar`);
+    }
+
+    // The survey: start, page 1, page 2 with a number out of range, review, thanks, results.
+    await page.goto(`${server.base}/s/${closed.survey}`);
+    await ready(page);
+    await at("survey start");
+    await page.locator("[data-test=survey-begin]").click();
+    await page.waitForURL(/\/s\/[0-9a-f-]{36}\/r\/[0-9a-f]+$/);
+    await ready(page);
+    await at("survey page 1");
+    await page.locator("[data-test=survey-next]").click();
+    await page.locator("#q-q6-input").waitFor();
+    await ready(page);
+    await page.locator("#q-q6-input").fill("600");
+    await page.locator("[data-test=survey-next]").click();
+    await page.locator("#q-q6-error").filter({ hasText: /500/ }).waitFor();
+    await notGerman(page.locator("#q-q6-error"), lang, "the survey error");
+    await at("survey page with an error");
+    if (lang === "ar") await keepHtml(page, "survey error ar");
+    await page.locator("#q-q6-input").fill("120");
+    await page.locator("[data-test=survey-next]").click();
+    await page.locator("[data-test=survey-send]").waitFor();
+    await ready(page);
+    await at("survey review");
+    await page.locator("[data-test=survey-send]").click();
+    await page.locator("[data-test=survey-thanks]").waitFor();
+    await ready(page);
+    await at("survey thanks");
+    await page.goto(`${server.base}/s/${closed.survey}/results`);
+    await ready(page);
+    await at("survey results");
+    if (lang === "ar") await keepHtml(page, "survey results ar");
+    await page.context().close();
+  }
+  state.voting = voting;
+});
+
+test("an Arabic-speaking participant votes by keyboard alone, right to left", async () => {
+  const page = await phone("ar", { width: 1024 });
+  await page.goto(`${server.base}/w/${state.voting.code}`);
+  await ready(page);
+  await tabTo(page, "#display_name");
+  await page.keyboard.type("نور");
+  await tabTo(page, "#consent");
+  await page.keyboard.press("Space");
+  await tabTo(page, "[data-test=join-submit]");
+  await page.keyboard.press("Enter");
+  await page.locator("#ballot").waitFor();
+  await ready(page);
+  assert.equal(await page.getAttribute("html", "dir"), "rtl");
+  const inputs = page.locator("#ballot input[type=number]");
+  const first = await inputs.nth(0).getAttribute("id");
+  const second = await inputs.nth(1).getAttribute("id");
+  // Too many dots on one option: the message is announced next to it, the entry stays.
+  await tabTo(page, `#${first}`);
+  await page.keyboard.type("4");
+  await tabTo(page, "[data-test=cast]");
+  await page.keyboard.press("Enter");
+  await page.locator(`#${first}[aria-invalid=true]`).waitFor();
+  assert.equal(await page.locator(`#${first}`).inputValue(), "4");
+  const described = await page.locator(`#${first}`).getAttribute("aria-describedby");
+  assert.ok(described, "the option names its error");
+  await notGerman(page.locator(`#${described.split(" ")[0]}`), "ar", "the error");
+  await page.locator("body").focus();
+  await tabTo(page, `#${first}`);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("3");
+  await tabTo(page, `#${second}`);
+  await page.keyboard.type("2");
+  await tabTo(page, "[data-test=cast]");
+  await page.keyboard.press("Enter");
+  await page.locator("[data-test=vote-status]").waitFor();
+  assert.equal(await page.locator(`#${first}`).inputValue(), "3", "the ballot as saved");
+  await checkA11y(page, "ballot after a keyboard vote (ar)");
+  await page.context().close();
 });
 
 test("the pages of this run are valid HTML", () => {

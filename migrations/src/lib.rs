@@ -13,6 +13,7 @@ mod m20261201_000005_create_votes;
 mod m20261201_000006_create_plan;
 mod m20261201_000007_create_surveys;
 mod m20261201_000008_languages;
+mod m20261202_000009_hardening;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000006_create_plan::Migration),
             Box::new(m20261201_000007_create_surveys::Migration),
             Box::new(m20261201_000008_languages::Migration),
+            Box::new(m20261202_000009_hardening::Migration),
         ]
     }
 }

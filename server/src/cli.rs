@@ -31,12 +31,23 @@ pub enum Command {
     /// load test). With `--voting`: six proposals from the room, the workshop moved on to voting
     /// and a dot vote over them open (the load test's voting mode). With `--closed`: three
     /// participants, six proposals in two action fields, two clusters, a finished dot vote
-    /// (with paper dots) and the workshop closed: ready to promote into the plan.
+    /// (with paper dots) and the workshop closed: ready to promote into the plan. With
+    /// `--plan` (implies `--closed`): two measures in the plan, one under way with a note on
+    /// its timeline, and the plan adopted. With `--survey`: an open public survey with every
+    /// kind of question on two pages, one response sent and its results public. With `--plan`
+    /// or `--survey`, further lines `process <id>`, `measure <id>`, `survey <id>` follow.
     Demo {
         #[arg(long)]
         voting: bool,
         #[arg(long, conflicts_with = "voting")]
         closed: bool,
+        #[arg(long, conflicts_with = "voting")]
+        plan: bool,
+        #[arg(long)]
+        survey: bool,
+        /// How many people may join the workshop (default 1,000; the load test sets more).
+        #[arg(long)]
+        max_participants: Option<String>,
     },
     /// Suggest clusters of near-duplicate proposals, with the same method as the moderator's
     /// button. Reads JSON lines `{"id","title","text","action_field"}` (other keys are ignored)
@@ -147,7 +158,10 @@ pub async fn run(cli: Cli, config: Config) -> anyhow_like::Result<()> {
             Ok(())
         }
         Command::User { command: UserCommand::Create { email, role } } => create_user(&config, &email, &role).await,
-        Command::Demo { voting, closed } => demo(&config, voting, closed).await,
+        Command::Demo { voting, closed, plan, survey, max_participants } => {
+            let extras = DemoExtras { plan, survey, max_participants: max_participants.unwrap_or_default() };
+            demo(&config, voting, closed || plan, extras).await
+        }
         Command::SuggestClusters { input } => suggest_clusters(&input),
         Command::Tally { input } => tally(&input),
         Command::Plan { command } => plan(&config, command).await,
@@ -156,7 +170,14 @@ pub async fn run(cli: Cli, config: Config) -> anyhow_like::Result<()> {
     }
 }
 
-async fn demo(config: &Config, voting: bool, closed: bool) -> anyhow_like::Result<()> {
+/// What `plenum demo` adds beyond the workshop.
+struct DemoExtras {
+    plan: bool,
+    survey: bool,
+    max_participants: String,
+}
+
+async fn demo(config: &Config, voting: bool, closed: bool, extras: DemoExtras) -> anyhow_like::Result<()> {
     use app::{
         auth::types::Actor,
         i18n::Lang,
@@ -173,7 +194,8 @@ async fn demo(config: &Config, voting: bool, closed: bool) -> anyhow_like::Resul
             processes::add_action_field(&db, &system, process, &ActionFieldInput::parse(name, "")?).await?;
         }
         processes::set_published(&db, &system, process, true).await?;
-        let input = WorkshopInput::parse("Demo-Workshop", "", "in_person", "Volkshochschule", "")?;
+        let input = WorkshopInput::parse("Demo-Workshop", "", "in_person", "Volkshochschule", "")?
+            .with_max_participants(&extras.max_participants)?;
         let ws = workshops::create(&db, &system, process, &input, &[], &[]).await?;
         let live = LiveHub::default();
         workshops::set_state(&db, &live, &system, ws, WorkshopState::Draft, WorkshopState::Collecting).await?;
@@ -183,13 +205,122 @@ async fn demo(config: &Config, voting: bool, closed: bool) -> anyhow_like::Resul
         if closed {
             demo_closed(&db, &live, process, ws).await?;
         }
-        workshops::admin_view(&db, &system, ws, &config.public_url).await
+        let mut lines = Vec::new();
+        if extras.plan || extras.survey {
+            lines.push(format!("process {process}"));
+        }
+        if extras.plan {
+            lines.push(format!("measure {}", demo_plan(&db, process, ws).await?));
+        }
+        if extras.survey {
+            lines.push(format!("survey {}", demo_survey(&db, process).await?));
+        }
+        Ok::<_, app::error::AppError>((workshops::admin_view(&db, &system, ws, &config.public_url).await?, lines))
     }
     .await
-    .map_err(anyhow_like::app)?;
+    .map_err(anyhow_like::app);
+    let (result, lines) = result?;
     println!("{}", result.info.join_code);
+    for line in lines {
+        println!("{line}");
+    }
     eprintln!("Demo workshop collecting proposals: {}", result.short_link);
     Ok(())
+}
+
+/// Two measures written directly into the plan, the first under way with a milestone on its
+/// timeline, and the plan adopted; returns the first measure.
+async fn demo_plan(
+    db: &sea_orm::DatabaseConnection,
+    process: app::processes::types::ProcessId,
+    ws: app::workshops::types::WorkshopId,
+) -> Result<app::plan::types::MeasureId, app::error::AppError> {
+    use app::{
+        auth::types::Actor,
+        plan::{service, types::*},
+    };
+    let system = Actor::System;
+    let fields = app::workshops::service::admin_view(db, &system, ws, "").await?.info.fields;
+    let field = |i: usize| fields.get(i).map(|f| f.id.to_string()).unwrap_or_default();
+    let first = MeasureForm {
+        title: "Sprachcafés im Stadtteil".into(),
+        description: "Offene Treffpunkte zum Deutschsprechen, begleitet von Ehrenamtlichen.".into(),
+        action_field: field(0),
+        time_from: "2027-09".into(),
+        time_to: "2028-06".into(),
+        lead: "Kommunales Integrationszentrum".into(),
+        indicators: "Zahl der Treffen und der Teilnehmenden".into(),
+        ..MeasureForm::default()
+    };
+    let id = service::create(db, &system, process, &first, None, false).await?;
+    let second = MeasureForm {
+        title: "Anonymisierte Bewerbungsverfahren".into(),
+        action_field: field(1),
+        time_from: "2027-05".into(),
+        time_to: "2027-12".into(),
+        lead: "Personalamt".into(),
+        ..MeasureForm::default()
+    };
+    service::create(db, &system, process, &second, None, false).await?;
+    service::set_progress(db, &system, id, Progress::parse("in_progress", "30")?).await?;
+    let note = NoteInput::parse("milestone", "2027-10-01", "Erstes Sprachcafé im Bürgerzentrum", true)?;
+    service::add_note(db, &system, id, &note).await?;
+    service::adopt(db, &system, process, &AdoptionInput::parse("2027-04-01", "Rat, Sitzung 2/2027")?).await?;
+    Ok(id)
+}
+
+/// An open public survey with every kind of question on two pages, its results public, and
+/// one response sent.
+async fn demo_survey(
+    db: &sea_orm::DatabaseConnection,
+    process: app::processes::types::ProcessId,
+) -> Result<app::surveys::types::SurveyId, app::error::AppError> {
+    use std::collections::BTreeMap;
+
+    use app::{
+        auth::types::Actor,
+        i18n::Lang,
+        surveys::{
+            service::{self, At, Visitor},
+            types::*,
+        },
+    };
+    let system = Actor::System;
+    let settings =
+        Settings::parse("Vielfalt in Vereinen", "Zehn Minuten, anonym.", "public", "", "", "", false, false, true)?;
+    let id = service::create(db, &system, process, &settings, Lang::default()).await?;
+    let q = |kind: &str, text: &str, options: &str| QuestionForm {
+        kind: kind.into(),
+        text: text.into(),
+        options: options.into(),
+        ..QuestionForm::default()
+    };
+    let mut single = q("single", "Für wen sprechen Sie?", "Verein\nVerwaltung");
+    single.other = Some("on".into());
+    let first = service::add_question(db, &system, id, "s1", &single).await?;
+    service::add_question(db, &system, id, "s1", &q("multiple", "Welche Themen?", "Bildung\nArbeit\nWohnen")).await?;
+    service::add_question(db, &system, id, "s1", &q("text", "Wie heißt Ihr Verein?", "")).await?;
+    service::add_section(db, &system, id, "Erfahrungen").await?;
+    let mut number = q("number", "Wie viele Mitglieder?", "");
+    number.max = "500".into();
+    number.unit = "Personen".into();
+    for form in [
+        q("likert", "Wie sehr stimmen Sie zu?", "Ich fühle mich sicher.\nIch werde gehört."),
+        q("rating", "Wie wichtig ist Ihnen das Thema?", ""),
+        number,
+        q("date", "Seit wann gibt es Ihren Verein?", ""),
+        q("long_text", "Was wünschen Sie sich?", ""),
+        q("ranking", "Was zuerst?", "Begegnung\nBeratung\nBildung"),
+    ] {
+        service::add_question(db, &system, id, "s2", &form).await?;
+    }
+    service::set_state(db, &system, id, SurveyState::Open).await?;
+    let key = service::start(db, id, &Visitor::default(), None, &Respondent::default()).await?;
+    let answer: BTreeMap<String, String> = [(first, "o1".to_owned())].into();
+    service::step(db, id, &key, At::page(1), Step::Next, &answer).await?;
+    service::step(db, id, &key, At::page(2), Step::Next, &BTreeMap::new()).await?;
+    service::step(db, id, &key, At::page(3), Step::Submit, &BTreeMap::new()).await?;
+    Ok(id)
 }
 
 /// Six proposals from the room, then clustering, voting, and an open dot vote over them.

@@ -13,8 +13,11 @@ pub struct Config {
     pub site_root: String,
     /// `PLENUM_PUBLIC_URL`: the address people use, for links and the `Secure` cookie flag.
     pub public_url: String,
-    /// `PLENUM_TRUST_PROXY=1`: take the client address from `X-Forwarded-For`.
+    /// `PLENUM_TRUST_PROXY=1`: take the client address from `X-Forwarded-For` (the last
+    /// address in it, the one the trusted proxy added).
     pub trust_proxy: bool,
+    /// `PLENUM_RATE_LIMITS=off` switches the limits per address off (load tests only).
+    pub rate_limits: bool,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -52,6 +55,8 @@ impl Config {
             site_root: lookup("PLENUM_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             public_url: public_url.trim_end_matches('/').to_owned(),
             trust_proxy: lookup("PLENUM_TRUST_PROXY").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes")),
+            rate_limits: !lookup("PLENUM_RATE_LIMITS")
+                .is_some_and(|v| matches!(v.as_str(), "0" | "off" | "false" | "no")),
         })
     }
 }
@@ -67,6 +72,7 @@ mod tests {
         assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(config.public_url, "http://127.0.0.1:3000");
         assert!(!config.trust_proxy);
+        assert!(config.rate_limits);
     }
 
     #[test]

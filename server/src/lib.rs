@@ -108,6 +108,8 @@ pub fn state(config: &Config, db: DatabaseConnection) -> AppState {
         live: Arc::new(LiveHub::default()),
         settings: Arc::new(Settings { public_url: config.public_url.clone(), trust_proxy: config.trust_proxy }),
         assets: Arc::new(Assets::load(std::path::Path::new(&config.site_root))),
+        limits: Arc::new(app::server::AddressLimits::new(config.rate_limits)),
+        streams: app::server::streams::StreamSlots::default(),
     }
 }
 

@@ -994,3 +994,134 @@ async fn survey_plan_and_process_pages_come_in_every_language_without_german_tex
         }
     }
 }
+
+/// The app behind a trusted proxy: the client address comes from `X-Forwarded-For`.
+async fn app_behind_proxy() -> (Router, DatabaseConnection) {
+    let config = Config::from_lookup(|n| (n == "PLENUM_TRUST_PROXY").then(|| "1".into())).unwrap();
+    let db = connect_and_migrate("sqlite::memory:").await.unwrap();
+    (router(state(&config, db.clone())), db)
+}
+
+fn join_from(code: &str, forwarded: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut req = Request::post(JoinWorkshop::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("x-forwarded-for", forwarded);
+    if let Some(cookie) = cookie {
+        req = req.header(header::COOKIE, cookie);
+    }
+    req.body(Body::from(format!("code={code}&consent=yes"))).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_joins_from_one_address_is_refused_naming_the_limit() {
+    let (app, db) = app_behind_proxy().await;
+    let (code, _, _) = collecting_workshop(&db).await;
+    let started = std::time::Instant::now();
+    // A whole room behind one venue Wi-Fi address joins.
+    for n in 0..200 {
+        let res = app.clone().call_within(join_from(&code, "198.51.100.7", None)).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "join {n}");
+    }
+    // The script goes on: refused with 429, the limit named; nothing more is written.
+    let res = app.clone().call_within(join_from(&code, "198.51.100.7", None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let body = body_text(res).await;
+    assert!(body.contains("rate-join") && body.contains("200"), "{body}");
+    // A forged address in front of the proxy's does not help: the proxy's hop counts.
+    let res = app.clone().call_within(join_from(&code, "203.0.113.99, 198.51.100.7", None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(app::server::entities::participants::Entity::find().count(&db).await.unwrap(), 200);
+    // Another address still joins.
+    let res = app.clone().call_within(join_from(&code, "198.51.100.8", None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    eprintln!("201 joins from one address refused after {:?}", started.elapsed());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guessing_join_codes_is_limited_per_address() {
+    let (app, _) = app_behind_proxy().await;
+    let mut refused = None;
+    for n in 0..400 {
+        let alphabet = app::workshops::types::JOIN_CODE_ALPHABET;
+        let code = format!("ZZZZ{}{}", char::from(alphabet[n % 31]), char::from(alphabet[n / 31 % 31]));
+        let req = Request::get(format!("/w/{code}")).header("x-forwarded-for", "2001:db8:5:6::1");
+        let res = app.clone().call_within(req.body(Body::empty()).unwrap()).await.unwrap();
+        if res.status() == StatusCode::TOO_MANY_REQUESTS {
+            refused = Some(n);
+            break;
+        }
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    }
+    assert_eq!(refused, Some(300), "the 301st unknown code from one /64 is refused");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn joining_again_with_the_cookie_keeps_the_participant() {
+    let (app, db) = app().await;
+    let (code, _, _) = collecting_workshop(&db).await;
+    let cookie = join_over_http(&app, &code).await;
+    let res = app
+        .clone()
+        .call_within(post_form(JoinWorkshop::PATH, &format!("code={code}&consent=yes"), Some(&cookie)))
+        .await;
+    let res = res.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let again = res.headers()[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
+    assert_eq!(again, cookie, "the same token");
+    assert_eq!(app::server::entities::participants::Entity::find().count(&db).await.unwrap(), 1);
+}
+
+#[test]
+fn the_client_address_is_the_peer_or_the_hop_the_trusted_proxy_added() {
+    use app::server::client_address;
+    let peer: std::net::SocketAddr = "10.0.0.2:5555".parse().unwrap();
+    let mut headers = axum::http::HeaderMap::new();
+    assert_eq!(client_address(&headers, Some(peer), true).to_string(), "10.0.0.2");
+    headers.insert("x-forwarded-for", "203.0.113.9, 198.51.100.7".parse().unwrap());
+    assert_eq!(client_address(&headers, Some(peer), true).to_string(), "198.51.100.7");
+    assert_eq!(client_address(&headers, Some(peer), false).to_string(), "10.0.0.2", "not trusted: the peer");
+    headers.insert("x-forwarded-for", "kein-ip".parse().unwrap());
+    assert_eq!(client_address(&headers, Some(peer), true).to_string(), "10.0.0.2", "unreadable: the peer");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn live_streams_are_capped_per_participant_and_end_when_the_participant_is_deleted() {
+    let (app, db) = app().await;
+    let (code, _, _) = collecting_workshop(&db).await;
+    let res = app.clone().call_within(post_form(JoinWorkshop::PATH, &format!("code={code}&consent=yes"), None)).await;
+    let res = res.unwrap();
+    let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let id: String = serde_json::from_str(&body_text(res).await).unwrap();
+    let stream = || Request::get(format!("/w/{code}/live?page=1")).header(header::COOKIE, &cookie).body(Body::empty());
+    let mut open = Vec::new();
+    for _ in 0..app::server::streams::PER_HOLDER {
+        let res = app.clone().call_within(stream().unwrap()).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let mut body = res.into_body();
+        body.frame().await.unwrap().unwrap();
+        open.push(body);
+    }
+    let res = app.clone().call_within(stream().unwrap()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "a fifth stream of one phone");
+    assert!(body_text(res).await.contains(&app::server::streams::PER_HOLDER.to_string()));
+    // One closed: a slot is free again.
+    drop(open.pop());
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let res = app.clone().call_within(stream().unwrap()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let mut body = res.into_body();
+    body.frame().await.unwrap().unwrap();
+    open.push(body);
+
+    // The organizer deletes the participant: every open stream of theirs ends.
+    let organizer = session_for(&db, "organizer").await;
+    let delete = app::participants::api::DeleteParticipant::PATH;
+    let res = app.clone().call_within(post_form(delete, &format!("id={id}"), Some(&organizer))).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    for mut body in open {
+        let end = tokio::time::timeout(std::time::Duration::from_secs(5), body.frame()).await;
+        assert!(matches!(end, Ok(None)), "the stream ended");
+    }
+    let res = app.call_within(stream().unwrap()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "the reconnect finds the token gone");
+}

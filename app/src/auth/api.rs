@@ -21,29 +21,11 @@ fn session_cookie(token: &str, max_age_secs: i64) -> String {
     format!("{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}", super::SESSION_COOKIE)
 }
 
-#[cfg(feature = "ssr")]
-async fn client_ip() -> std::net::IpAddr {
-    use axum::extract::ConnectInfo;
-    let state = server::state().ok();
-    if state.is_some_and(|s| s.settings.trust_proxy) {
-        let forwarded = leptos::prelude::use_context::<axum::http::request::Parts>().and_then(|p| {
-            let header = p.headers.get("x-forwarded-for")?.to_str().ok()?;
-            header.split(',').next()?.trim().parse().ok()
-        });
-        if let Some(ip) = forwarded {
-            return ip;
-        }
-    }
-    leptos_axum::extract::<ConnectInfo<std::net::SocketAddr>>()
-        .await
-        .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |ConnectInfo(addr)| addr.ip())
-}
-
 /// Logs a staff member in and goes to the staff overview.
 #[server]
 pub async fn login(email: String, password: String) -> Result<(), AppError> {
     let state = server::state()?;
-    let ip = client_ip().await;
+    let ip = server::client_ip();
     let limiter = crate::auth::limiter()?;
     let result = service::login(&state.db, &limiter, ip, &email, &password).await;
     let (_, token) = server::respond(result)?;
@@ -56,7 +38,9 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
 #[server]
 pub async fn logout() -> Result<(), AppError> {
     if let Some(token) = server::request_cookie(super::SESSION_COOKIE) {
-        service::logout(&server::db()?, &token).await?;
+        let state = server::state()?;
+        service::logout(&state.db, &token).await?;
+        state.streams.end(server::streams::Ending::Session(&service::token_hash(&token)));
     }
     server::set_cookie(&session_cookie("", 0));
     leptos_axum::redirect("/");
@@ -81,7 +65,12 @@ pub async fn create_user(email: String, role: String) -> Result<CreatedUser, App
 #[server]
 pub async fn set_user_active(id: UserId, active: bool) -> Result<(), AppError> {
     let actor = crate::auth::actor().await?;
-    server::respond(service::set_active(&server::db()?, &actor, id, active).await)
+    let state = server::state()?;
+    server::respond(service::set_active(&state.db, &actor, id, active).await)?;
+    if !active {
+        state.streams.end(server::streams::Ending::User(id.0));
+    }
+    Ok(())
 }
 
 /// Whether a setup token can still create the first admin.

@@ -335,6 +335,7 @@ async fn open_session(db: &impl ConnectionTrait, user_id: Uuid) -> Result<String
         user_id: Set(user_id),
         created_at: Set(now),
         expires_at: Set(now + Duration::days(SESSION_DAYS)),
+        last_seen_at: Set(Some(now)),
     }
     .insert(db)
     .await?;

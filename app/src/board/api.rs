@@ -19,7 +19,12 @@ use crate::{
 pub async fn get_entry(code: String) -> Result<Entry, AppError> {
     let token = token(&code);
     let state = server::state()?;
-    respond(crate::board::service::entry(&state.db, &state.live, &code, token.as_deref()).await)
+    let entry = crate::board::service::entry(&state.db, &state.live, &code, token.as_deref()).await;
+    // Guessing codes costs: every unknown code counts against the address.
+    if matches!(entry, Err(AppError::NotFound)) {
+        server::limit(server::Bucket::Lookup)?;
+    }
+    respond(entry)
 }
 
 /// The participant's board as data (for clients without a browser, such as the load tool).

@@ -21,7 +21,11 @@ use crate::{
     error::AppError,
     i18n::{LANG_COOKIE, Lang},
     participants::api::participant_cookie,
-    server::{AppState, cookie_from_headers, live::Audience},
+    server::{
+        AppState, cookie_from_headers,
+        live::Audience,
+        streams::{Holder, PER_HOLDER, Refusal, TOTAL},
+    },
     workshops::{service, types::WorkshopId},
 };
 
@@ -40,21 +44,21 @@ async fn authorise(
     code: &str,
     headers: &HeaderMap,
     page: bool,
-) -> Result<(WorkshopId, bool), AppError> {
-    let actor = match cookie_from_headers(headers, auth::SESSION_COOKIE) {
-        Some(session) if !page => {
-            auth::service::session_user(&state.db, &session).await?.map_or(Actor::Anonymous, Actor::Staff)
-        }
-        _ => Actor::Anonymous,
+) -> Result<(WorkshopId, bool, Holder), AppError> {
+    let session = cookie_from_headers(headers, auth::SESSION_COOKIE).filter(|_| !page);
+    let actor = match &session {
+        Some(session) => auth::service::session_user(&state.db, session).await?.map_or(Actor::Anonymous, Actor::Staff),
+        None => Actor::Anonymous,
     };
-    if !matches!(actor, Actor::Anonymous)
+    if let (Actor::Staff(user), Some(session)) = (&actor, &session)
         && let Ok(id) = service::workshop_of_code(&state.db, &actor, code).await
     {
-        return Ok((id, false));
+        let holder = Holder::Session { token_hash: auth::service::token_hash(session), user: user.id.0 };
+        return Ok((id, false, holder));
     }
     let token = cookie_from_headers(headers, &participant_cookie(code));
     match crate::participants::service::resolve(&state.db, code, token.as_deref()).await {
-        Ok(p) => Ok((p.workshop_id(), true)),
+        Ok(p) => Ok((p.workshop_id(), true, Holder::Participant(p.record.id))),
         Err(AppError::Unauthenticated) if !matches!(actor, Actor::Anonymous) => Err(AppError::Forbidden),
         Err(e) => Err(e),
     }
@@ -67,11 +71,29 @@ pub async fn events(
     Query(kind): Query<StreamKind>,
     headers: HeaderMap,
 ) -> Response {
-    let (workshop, participant) = match authorise(&state, &code, &headers, kind.page.is_some()).await {
+    let (workshop, participant, holder) = match authorise(&state, &code, &headers, kind.page.is_some()).await {
         Ok(who) => who,
         Err(e) => {
             let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::FORBIDDEN);
             return (status, [(header::CACHE_CONTROL, "no-store")], e.to_string()).into_response();
+        }
+    };
+    // A few streams per phone or staff session, a bounded number in all; the refusal says why
+    // (the page's script stops reconnecting on a status other than 200).
+    let permit = match state.streams.admit(holder) {
+        Ok(permit) => permit,
+        Err(refusal) => {
+            let text = match refusal {
+                Refusal::Holder => {
+                    format!("at most {PER_HOLDER} live connections per participant or staff session")
+                }
+                Refusal::Full => format!("this server holds {TOTAL} live connections: try again shortly"),
+            };
+            let status = match refusal {
+                Refusal::Holder => StatusCode::TOO_MANY_REQUESTS,
+                Refusal::Full => StatusCode::SERVICE_UNAVAILABLE,
+            };
+            return (status, [(header::CACHE_CONTROL, "no-store"), (header::RETRY_AFTER, "30")], text).into_response();
         }
     };
     let audience = if kind.page.is_some() || participant {
@@ -88,9 +110,10 @@ pub async fn events(
     let hello = futures::stream::once(async move { Ok::<_, Infallible>(hello) });
     // Frames are shared as they are (serialised once for all boards); a comment every 20 s
     // keeps proxies and phones from closing a quiet connection. On shutdown the stream ends.
-    let open = (subscription.frames, subscription.closing);
-    let changes = futures::stream::unfold(open, |(mut receiver, mut closing)| async move {
-        if *closing.borrow() {
+    // The permit travels with the stream: dropped (the slot freed) when the stream ends.
+    let open = (subscription.frames, subscription.closing, permit);
+    let changes = futures::stream::unfold(open, |(mut receiver, mut closing, mut permit)| async move {
+        if *closing.borrow() || *permit.ended.borrow() {
             return None;
         }
         let frame = tokio::select! {
@@ -103,9 +126,11 @@ pub async fn events(
                 Err(RecvError::Closed) => return None,
             },
             _ = closing.changed() => return None,
+            // The participant was deleted, the session ended, the account changed.
+            _ = permit.ended.changed() => return None,
             () = tokio::time::sleep(Duration::from_secs(20)) => Bytes::from_static(b": keep-alive\n\n"),
         };
-        Some((Ok::<_, Infallible>(frame), (receiver, closing)))
+        Some((Ok::<_, Infallible>(frame), (receiver, closing, permit)))
     });
     let mut response = Body::from_stream(futures::StreamExt::chain(hello, changes)).into_response();
     let headers = response.headers_mut();

@@ -650,13 +650,46 @@ pub async fn history(
     Ok(entries)
 }
 
+/// The most cards (loose cards and clusters) suggestions compare: the comparison grows with the
+/// square of the number.
+pub const SUGGEST_CARDS_MAX: usize = 2_000;
+
+/// The workshops whose suggestions are being computed now (one job per workshop at a time).
+static SUGGESTING: std::sync::LazyLock<std::sync::Mutex<std::collections::HashSet<Uuid>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Suggestion jobs of the whole process at once (each keeps a core busy).
+static SUGGEST_JOBS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// A running suggestion job of one workshop; dropping it lets the next one start.
+struct Suggesting(Uuid);
+
+impl Suggesting {
+    fn start(workshop: Uuid) -> Result<Self, AppError> {
+        let mut running = SUGGESTING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !running.insert(workshop) {
+            return Err(AppError::Conflict(Msg::new("suggest-running")));
+        }
+        Ok(Self(workshop))
+    }
+}
+
+impl Drop for Suggesting {
+    fn drop(&mut self) {
+        SUGGESTING.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(&self.0);
+    }
+}
+
 /// Suggested groups of near-duplicate loose cards, and existing clusters for loose cards. Nothing
 /// changes until the moderator accepts one (with [`create`] or [`add`]).
 ///
 /// # Errors
-/// `Unauthenticated`, `Forbidden`, `NotFound`, `Internal`.
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Internal`; `Conflict` while the workshop's
+/// suggestions are being computed (`suggest-running`) or for more than [`SUGGEST_CARDS_MAX`]
+/// cards (`suggest-too-many`).
 pub async fn suggest(db: &impl ConnectionTrait, actor: &Actor, id: WorkshopId) -> Result<Vec<Suggestion>, AppError> {
     let ws = moderated(db, actor, id).await?;
+    let _running = Suggesting::start(ws.id)?;
     let state = load(db, ws.id).await?;
     let rows: HashMap<Uuid, proposals::Model> = proposals::Entity::find()
         .filter(proposals::Column::WorkshopId.eq(ws.id))
@@ -686,6 +719,10 @@ pub async fn suggest(db: &impl ConnectionTrait, actor: &Actor, id: WorkshopId) -
             state.members(c.id).iter().filter_map(|p| rows.get(p).map(|r| r.title.clone())).collect();
         items.push(Item { title: c.title.clone(), text: titles.join(". "), action_field: field_name(&c.field) });
     }
+    if items.len() > SUGGEST_CARDS_MAX {
+        return Err(AppError::Conflict(Msg::new("suggest-too-many").arg("max", SUGGEST_CARDS_MAX)));
+    }
+    let _job = SUGGEST_JOBS.acquire().await.map_err(|_| AppError::Internal)?;
     let labels = tokio::task::spawn_blocking(move || similar::cluster(&items, &similar::Params::default()))
         .await
         .map_err(|e| {

@@ -36,6 +36,7 @@ pub(crate) fn token(code: &str) -> Option<String> {
 /// Goes from the "join with code" field to the workshop's page.
 #[server(endpoint = "w/find")]
 pub async fn find_workshop(code: String) -> Result<(), AppError> {
+    server::limit(server::Bucket::Lookup)?;
     let Some(code) = normalize_join_code(&code) else {
         return respond(Err(AppError::invalid("code", crate::error::Msg::new("join-code-invalid"))));
     };
@@ -53,13 +54,17 @@ pub async fn join_workshop(
     #[server(default)] consent: Option<String>,
 ) -> Result<ParticipantId, AppError> {
     let state = server::state()?;
+    server::limit(server::Bucket::Join)?;
+    let name = participant_cookie(&normalize_join_code(&code).unwrap_or_default());
+    let existing = server::request_cookie(&name);
     let result = match JoinInput::parse(&display_name, &organisation, &org_type, consent.is_some()) {
-        Ok(input) => crate::participants::service::join(&state.db, &state.live, &code, &input).await,
+        Ok(input) => {
+            crate::participants::service::join_keeping(&state.db, &state.live, &code, &input, existing.as_deref()).await
+        }
         Err(e) => Err(e),
     };
     let (token, id) = respond(result)?;
     let secure = if server::request_is_https() { "; Secure" } else { "" };
-    let name = participant_cookie(&normalize_join_code(&code).unwrap_or_default());
     server::set_cookie(&format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000{secure}"));
     if server::is_form_post() {
         leptos_axum::redirect(&format!("/w/{}", code.trim().to_ascii_uppercase()));
@@ -85,5 +90,8 @@ pub async fn export_participant(id: ParticipantId) -> Result<serde_json::Value, 
 pub async fn delete_participant(id: ParticipantId) -> Result<(), AppError> {
     let actor = crate::auth::actor().await?;
     let state = server::state()?;
-    respond(crate::participants::service::delete_participant(&state.db, &state.live, &actor, id).await)
+    respond(crate::participants::service::delete_participant(&state.db, &state.live, &actor, id).await)?;
+    // Their open boards close; the reconnect finds the token gone.
+    state.streams.end(server::streams::Ending::Participant(id.0));
+    Ok(())
 }

@@ -26,15 +26,20 @@ pub async fn submit_proposal(code: String, #[server(flatten)] form: ProposalForm
     // The write and its publication finish even if the browser goes away meanwhile.
     let (writer, live, who_owned, form_owned) = (state.writer.clone(), state.live.clone(), who.clone(), form.clone());
     let lang = server::request_lang();
-    let result = tokio::spawn(async move {
-        crate::proposals::service::submit_in(&writer, &live, &who_owned, &form_owned, lang).await
-    })
-    .await
-    .unwrap_or(Err(AppError::Internal));
+    let result = match state.limits.check(server::Bucket::Submit, server::client_ip()) {
+        Err(e) => Err(e),
+        Ok(()) => tokio::spawn(async move {
+            crate::proposals::service::submit_in(&writer, &live, &who_owned, &form_owned, lang).await
+        })
+        .await
+        .unwrap_or(Err(AppError::Internal)),
+    };
     // A plain form post returns to a page that knows only the errors: keep the text for it.
     if let Some(drafts) = use_context::<std::sync::Arc<crate::proposals::drafts::Drafts>>() {
         match &result {
-            Err(AppError::Invalid(_)) if server::is_form_post() => drafts.keep(who.record.id, form),
+            Err(AppError::Invalid(_) | AppError::RateLimited { .. }) if server::is_form_post() => {
+                drafts.keep(who.record.id, form);
+            }
             Ok(_) => drafts.clear(who.record.id),
             Err(_) => {}
         }
@@ -68,6 +73,7 @@ pub async fn update_own_proposal(
 ) -> Result<BoardProposal, AppError> {
     let who = participant(&code).await?;
     let state = server::state()?;
+    server::limit(server::Bucket::Submit)?;
     let result = crate::proposals::service::update_own(&state.db, &state.live, &who, id, &form).await;
     let proposal = respond(result)?;
     leptos_axum::redirect(&format!("/w/{}#mine", code.trim().to_ascii_uppercase()));
@@ -78,6 +84,7 @@ pub async fn update_own_proposal(
 pub async fn withdraw_own_proposal(code: String, id: ProposalId) -> Result<(), AppError> {
     let who = participant(&code).await?;
     let state = server::state()?;
+    server::limit(server::Bucket::Submit)?;
     respond(crate::proposals::service::withdraw_own(&state.db, &state.live, &who, id).await)?;
     if server::is_form_post() {
         leptos_axum::redirect(&format!("/w/{}#mine", code.trim().to_ascii_uppercase()));
@@ -88,6 +95,7 @@ pub async fn withdraw_own_proposal(code: String, id: ProposalId) -> Result<(), A
 #[server(endpoint = "w/report")]
 pub async fn report_proposal(code: String, id: ProposalId, #[server(default)] reason: String) -> Result<(), AppError> {
     let who = participant(&code).await?;
+    server::limit(server::Bucket::Submit)?;
     respond(crate::proposals::service::report(&server::db()?, &who, id, &reason).await)?;
     leptos_axum::redirect(&format!("/w/{}?reported=1", code.trim().to_ascii_uppercase()));
     Ok(())

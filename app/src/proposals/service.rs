@@ -341,10 +341,11 @@ pub async fn update_own<C: ConnectionTrait + TransactionTrait>(
     revise(db, live, ws, p, field, &input, None).await
 }
 
-/// A participant withdraws their own proposal while collecting; it leaves every board.
+/// A participant withdraws their own visible proposal while collecting; it leaves every board.
 ///
 /// # Errors
-/// `NotFound`, `Unauthenticated`, `Forbidden`, `Conflict` when not collecting.
+/// `NotFound`, `Unauthenticated`, `Forbidden`, `Conflict` when not collecting, or when a
+/// moderator hid or restored it between reading and writing (nothing is written then).
 pub async fn withdraw_own<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     live: &LiveHub,
@@ -358,12 +359,13 @@ pub async fn withdraw_own<C: ConnectionTrait + TransactionTrait>(
     }
     let _turn = workshop_turn(db, live, ws.id).await;
     let txn = db.begin().await?;
-    proposals::Entity::update_many()
-        .col_expr(proposals::Column::Status, Expr::value(ProposalStatus::Withdrawn.as_str()))
-        .col_expr(proposals::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(proposals::Column::Id.eq(p.id))
-        .exec(&txn)
-        .await?;
+    // Compare and set on the status as read: a moderator's hide or restore in between wins, and
+    // the count of places is lowered only by a withdrawal that happened.
+    let from =
+        if p.status == ProposalStatus::Hidden.as_str() { ProposalStatus::Hidden } else { ProposalStatus::Visible };
+    if !set_status(&txn, p.id, from, ProposalStatus::Withdrawn, None).await? {
+        return Err(changed_meanwhile(&txn, p.id, "proposal-changed").await);
+    }
     participants::Entity::update_many()
         .col_expr(participants::Column::ProposalCount, Expr::col(participants::Column::ProposalCount).sub(1))
         .filter(participants::Column::Id.eq(participant.id))
@@ -487,10 +489,41 @@ pub async fn moderator_edit<C: ConnectionTrait + TransactionTrait>(
     revise(db, live, &ws, p, field, &input, user_id(actor)).await
 }
 
-/// Hides a proposal with a reason its author sees; the other boards drop it.
+/// Changes a proposal's status (and its hidden reason) only if it still has the status `from`:
+/// `false` when it had another one and nothing was written.
+async fn set_status(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    from: ProposalStatus,
+    to: ProposalStatus,
+    reason: Option<String>,
+) -> Result<bool, AppError> {
+    let result = proposals::Entity::update_many()
+        .col_expr(proposals::Column::Status, Expr::value(to.as_str()))
+        .col_expr(proposals::Column::HiddenReason, Expr::value(reason))
+        .col_expr(proposals::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(proposals::Column::Id.eq(id))
+        .filter(proposals::Column::Status.eq(from.as_str()))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected > 0)
+}
+
+/// The answer when [`set_status`] found the proposal changed: `NotFound` once it is withdrawn
+/// (or gone), else a conflict with `key`.
+async fn changed_meanwhile(db: &impl ConnectionTrait, id: Uuid, key: &str) -> AppError {
+    match proposals::Entity::find_by_id(id).one(db).await {
+        Ok(Some(p)) if p.status != ProposalStatus::Withdrawn.as_str() => AppError::Conflict(Msg::new(key)),
+        Ok(_) => AppError::NotFound,
+        Err(e) => e.into(),
+    }
+}
+
+/// Hides a visible proposal with a reason its author sees; the other boards drop it.
 ///
 /// # Errors
-/// `Unauthenticated`, `Forbidden`, `NotFound`, `Invalid` without a reason.
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Invalid` without a reason, `Conflict` when the
+/// proposal is hidden already (another moderator was quicker: their reason stays).
 pub async fn hide(
     db: &impl ConnectionTrait,
     live: &LiveHub,
@@ -504,13 +537,9 @@ pub async fn hide(
         return Err(AppError::NotFound);
     }
     let _turn = workshop_turn(db, live, ws.id).await;
-    proposals::Entity::update_many()
-        .col_expr(proposals::Column::Status, Expr::value(ProposalStatus::Hidden.as_str()))
-        .col_expr(proposals::Column::HiddenReason, Expr::value(reason))
-        .col_expr(proposals::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(proposals::Column::Id.eq(p.id))
-        .exec(db)
-        .await?;
+    if !set_status(db, p.id, ProposalStatus::Visible, ProposalStatus::Hidden, Some(reason)).await? {
+        return Err(changed_meanwhile(db, p.id, "proposal-changed").await);
+    }
     super::live::publish_removal(db, live, &ws, id, ActionFieldId(p.action_field_id)).await;
     Ok(())
 }
@@ -518,20 +547,17 @@ pub async fn hide(
 /// Shows a hidden proposal again.
 ///
 /// # Errors
-/// `Unauthenticated`, `Forbidden`, `NotFound`.
+/// `Unauthenticated`, `Forbidden`, `NotFound` (also once withdrawn), `Conflict` when it is not
+/// hidden (any more: another moderator restored it meanwhile).
 pub async fn restore(db: &impl ConnectionTrait, live: &LiveHub, actor: &Actor, id: ProposalId) -> Result<(), AppError> {
     let (ws, p) = moderated_proposal(db, actor, id).await?;
-    if p.status != ProposalStatus::Hidden.as_str() {
-        return Err(AppError::Conflict(Msg::new("proposal-not-hidden")));
+    if p.status == ProposalStatus::Withdrawn.as_str() {
+        return Err(AppError::NotFound);
     }
     let _turn = workshop_turn(db, live, ws.id).await;
-    proposals::Entity::update_many()
-        .col_expr(proposals::Column::Status, Expr::value(ProposalStatus::Visible.as_str()))
-        .col_expr(proposals::Column::HiddenReason, Expr::value(Option::<String>::None))
-        .col_expr(proposals::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(proposals::Column::Id.eq(p.id))
-        .exec(db)
-        .await?;
+    if !set_status(db, p.id, ProposalStatus::Hidden, ProposalStatus::Visible, None).await? {
+        return Err(changed_meanwhile(db, p.id, "proposal-not-hidden").await);
+    }
     let updated = proposals::Entity::find_by_id(p.id).one(db).await?.ok_or(AppError::NotFound)?;
     super::live::publish_card(db, live, &ws, &board_view(db, updated, 0).await?).await;
     Ok(())

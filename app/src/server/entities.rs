@@ -38,6 +38,8 @@ pub mod sessions {
         pub user_id: Uuid,
         pub created_at: DateTimeUtc,
         pub expires_at: DateTimeUtc,
+        /// When the session was last used (refreshed at most once a minute); `None` until then.
+        pub last_seen_at: Option<DateTimeUtc>,
     }
     no_relations!();
 }
@@ -159,6 +161,8 @@ pub mod workshops {
         pub cluster_version: i32,
         /// The languages offered, codes separated by commas; empty for all.
         pub languages: String,
+        /// How many people may join (1,000 unless the organizer sets it).
+        pub max_participants: i32,
     }
     no_relations!();
 }

@@ -5,8 +5,10 @@ pub mod assets;
 pub mod entities;
 pub mod html;
 pub mod languages;
+pub mod limits;
 pub mod live;
 mod state;
+pub mod streams;
 pub mod writer;
 
 use axum::http;
@@ -14,6 +16,7 @@ use leptos::prelude::*;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, SqlErr};
 
 pub use assets::Assets;
+pub use limits::{AddressLimits, Bucket};
 pub use live::LiveHub;
 pub use state::{AppState, Settings};
 pub use writer::Writer;
@@ -63,6 +66,49 @@ pub fn state() -> Result<AppState, AppError> {
         tracing::error!("AppState missing from the request context");
         AppError::Internal
     })
+}
+
+/// The client address of a request: the TCP peer, or, behind a trusted proxy, the last address
+/// of `X-Forwarded-For`: the one the proxy added (the ones before it are whatever the client
+/// sent, so they are never believed).
+#[must_use]
+pub fn client_address(
+    headers: &http::HeaderMap,
+    peer: Option<std::net::SocketAddr>,
+    trust_proxy: bool,
+) -> std::net::IpAddr {
+    if trust_proxy {
+        let last = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .next_back()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|hop| hop.trim().parse::<std::net::IpAddr>().ok());
+        if let Some(ip) = last {
+            return ip;
+        }
+    }
+    peer.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |p| p.ip())
+}
+
+/// The client address of the current request (see [`client_address`]).
+#[must_use]
+pub fn client_ip() -> std::net::IpAddr {
+    let trust = state().is_ok_and(|s| s.settings.trust_proxy);
+    use_context::<http::request::Parts>().map_or(std::net::IpAddr::from([0, 0, 0, 0]), |p| {
+        let peer = p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0);
+        client_address(&p.headers, peer, trust)
+    })
+}
+
+/// Counts one request of `bucket` from the current client address.
+///
+/// # Errors
+/// `RateLimited` naming the limit (with the fitting status for a call from a script or page).
+pub fn limit(bucket: Bucket) -> Result<(), AppError> {
+    let state = state()?;
+    respond(state.limits.check(bucket, client_ip()))
 }
 
 /// The value of a cookie of the current request.

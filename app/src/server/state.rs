@@ -4,14 +4,15 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::{Assets, LiveHub, Writer};
+use super::{AddressLimits, Assets, LiveHub, Writer};
 
 /// Instance settings read from the environment at start.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// The address people use to reach this instance, e.g. `https://beteiligung.krefeld.de`.
     pub public_url: String,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy): the
+    /// address the proxy added, the last one in the header.
     pub trust_proxy: bool,
 }
 
@@ -26,6 +27,10 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The published names of the static assets.
     pub assets: Arc<Assets>,
+    /// Limits per client address on joining, lookups, submissions, ballots and surveys.
+    pub limits: Arc<AddressLimits>,
+    /// The open live streams, by who holds them.
+    pub streams: super::streams::StreamSlots,
 }
 
 impl FromRef<AppState> for LeptosOptions {

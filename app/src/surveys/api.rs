@@ -298,6 +298,7 @@ pub async fn start_survey(
     #[server(default)] org_type: String,
 ) -> Result<String, AppError> {
     let db = server::db()?;
+    server::limit(server::Bucket::Survey)?;
     let result = async {
         let who = visitor(&db, survey).await?;
         let respondent = Respondent::parse(&organisation, &org_type)?;
@@ -338,6 +339,7 @@ pub async fn survey_step(
     #[server(default)] a: BTreeMap<String, String>,
 ) -> Result<usize, AppError> {
     let db = server::db()?;
+    server::limit(server::Bucket::Survey)?;
     let at = service::At { page, section: Some(section.as_str()).filter(|s| !s.is_empty()) };
     let next = respond(service::step(&db, survey, &key, at, Step::parse(&go), &a).await)?;
     let target =

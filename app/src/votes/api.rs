@@ -106,14 +106,18 @@ pub async fn cast_ballot(
     // The write and its turnout finish even if the browser goes away meanwhile.
     let (writer, live, who_owned, form) = (state.writer.clone(), state.live.clone(), who.clone(), ballot.clone());
     let abstain = abstain.is_some();
-    let result =
-        tokio::spawn(async move { super::ballots::cast(&writer, &live, &who_owned, round, &form, abstain).await })
-            .await
-            .unwrap_or(Err(AppError::Internal));
+    let result = match state.limits.check(server::Bucket::Ballot, server::client_ip()) {
+        Err(e) => Err(e),
+        Ok(()) => {
+            tokio::spawn(async move { super::ballots::cast(&writer, &live, &who_owned, round, &form, abstain).await })
+                .await
+                .unwrap_or(Err(AppError::Internal))
+        }
+    };
     // A plain form post returns to a page that knows only the errors: keep the entries for it.
     if let Some(drafts) = use_context::<std::sync::Arc<Drafts<BallotDraft>>>() {
         match &result {
-            Err(AppError::Invalid(_)) if server::is_form_post() => {
+            Err(AppError::Invalid(_) | AppError::RateLimited { .. }) if server::is_form_post() => {
                 drafts.keep(who.record.id, (round, super::types::draft_of(&ballot)))
             }
             Ok(_) => drafts.clear(who.record.id),

@@ -48,11 +48,13 @@ pub async fn create_workshop(
     #[server(default)] action_fields: Vec<String>,
     #[server(default)] moderators: Vec<String>,
     #[server(default)] languages: Vec<String>,
+    #[server(default)] max_participants: String,
 ) -> Result<WorkshopId, AppError> {
     let actor = crate::auth::organizer().await?;
     let result = async {
-        let input =
-            WorkshopInput::parse(&title, &starts_at, &mode, &place, &meeting_link)?.with_languages(&languages)?;
+        let input = WorkshopInput::parse(&title, &starts_at, &mode, &place, &meeting_link)?
+            .with_languages(&languages)?
+            .with_max_participants(&max_participants)?;
         let fields = parse_ids(&action_fields, ActionFieldId::parse, "action_fields")?;
         let moderators = parse_ids(&moderators, parse_user, "moderators")?;
         service::create(&server::db()?, &actor, process_id, &input, &fields, &moderators).await
@@ -74,17 +76,28 @@ pub async fn update_workshop(
     #[server(default)] action_fields: Vec<String>,
     #[server(default)] moderators: Vec<String>,
     #[server(default)] languages: Vec<String>,
+    #[server(default)] max_participants: String,
 ) -> Result<(), AppError> {
     let actor = crate::auth::organizer().await?;
     let result = async {
-        let input =
-            WorkshopInput::parse(&title, &starts_at, &mode, &place, &meeting_link)?.with_languages(&languages)?;
+        let input = WorkshopInput::parse(&title, &starts_at, &mode, &place, &meeting_link)?
+            .with_languages(&languages)?
+            .with_max_participants(&max_participants)?;
         let fields = parse_ids(&action_fields, ActionFieldId::parse, "action_fields")?;
         let moderators = parse_ids(&moderators, parse_user, "moderators")?;
-        service::update(&server::db()?, &actor, id, &input, &fields, &moderators).await
+        let db = server::db()?;
+        let before = service::moderators_of(&db, id).await?;
+        service::update(&db, &actor, id, &input, &fields, &moderators).await?;
+        Ok::<_, AppError>((before, moderators))
     }
     .await;
-    respond(result)
+    let (before, after) = respond(result)?;
+    // Moderators taken off the workshop lose its live board at once.
+    let streams = server::state()?.streams;
+    for user in before.into_iter().filter(|u| !after.iter().any(|a| a.0 == *u)) {
+        streams.end(server::streams::Ending::User(user));
+    }
+    Ok(())
 }
 
 #[server(input = GetUrl)]

@@ -113,6 +113,7 @@ pub(crate) async fn info(db: &impl ConnectionTrait, ws: &workshops::Model) -> Re
         join_code: ws.join_code.clone(),
         fields: fields_of(db, ws).await?,
         languages: crate::i18n::Offer(ws.languages.clone()),
+        max_participants: ws.max_participants,
     })
 }
 
@@ -123,6 +124,20 @@ fn new_join_code() -> String {
     use rand::Rng;
     let mut rng = rand::thread_rng();
     (0..JOIN_CODE_LEN).map(|_| char::from(JOIN_CODE_ALPHABET[rng.gen_range(0..JOIN_CODE_ALPHABET.len())])).collect()
+}
+
+/// The accounts assigned to moderate a workshop.
+///
+/// # Errors
+/// Database errors.
+pub async fn moderators_of(db: &impl ConnectionTrait, workshop: WorkshopId) -> Result<Vec<Uuid>, AppError> {
+    Ok(workshop_moderators::Entity::find()
+        .filter(workshop_moderators::Column::WorkshopId.eq(workshop.0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect())
 }
 
 /// Checks the chosen action fields (of this process; none chosen means all) and moderators
@@ -234,6 +249,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
             updated_at: Set(now),
             cluster_version: Set(0),
             languages: Set(input.languages.0.clone()),
+            max_participants: Set(input.max_participants),
         }
         .insert(&txn)
         .await?;
@@ -268,6 +284,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     model.place = Set(input.place.clone());
     model.meeting_link = Set(input.meeting_link.clone());
     model.languages = Set(input.languages.0.clone());
+    model.max_participants = Set(input.max_participants);
     model.updated_at = Set(Utc::now());
     model.update(&txn).await?;
     replace_scope(&txn, id.0, &fields, &moderators).await?;

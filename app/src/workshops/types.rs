@@ -15,6 +15,10 @@ id_type!(WorkshopId, ProposalId, ParticipantId, ReportId, ClusterId);
 
 pub const TITLE_MAX: usize = 120;
 pub const PLACE_MAX: usize = 300;
+/// How many people may join a workshop unless the organizer sets another number.
+pub const PARTICIPANTS_DEFAULT: i32 = 1_000;
+/// The most an organizer may allow (a town hall, a live stream with a big audience).
+pub const PARTICIPANTS_MAX: i32 = 20_000;
 pub const LINK_MAX: usize = 500;
 pub const DISPLAY_NAME_MAX: usize = 60;
 pub const ORGANISATION_MAX: usize = 120;
@@ -268,6 +272,9 @@ pub struct WorkshopInfo {
     pub fields: Vec<FieldRef>,
     /// The languages its pages come in.
     pub languages: crate::i18n::Offer,
+    /// How many people may join.
+    #[serde(default)]
+    pub max_participants: i32,
 }
 
 /// The workshop as its moderators and organizers manage it.
@@ -501,9 +508,30 @@ pub struct WorkshopInput {
     pub meeting_link: String,
     /// The languages its pages come in (every language unless chosen).
     pub languages: crate::i18n::Offer,
+    /// How many people may join ([`PARTICIPANTS_DEFAULT`] unless set).
+    pub max_participants: i32,
 }
 
 impl WorkshopInput {
+    /// The same settings with a cap on participants (empty: [`PARTICIPANTS_DEFAULT`]).
+    ///
+    /// # Errors
+    /// `Invalid` on `max_participants` for anything but a whole number from 1 to
+    /// [`PARTICIPANTS_MAX`].
+    pub fn with_max_participants(mut self, value: &str) -> Result<Self, AppError> {
+        self.max_participants = match value.trim() {
+            "" => PARTICIPANTS_DEFAULT,
+            v => match v.replace(['.', ' '], "").parse::<i32>() {
+                Ok(n) if (1..=PARTICIPANTS_MAX).contains(&n) => n,
+                _ => {
+                    let msg = Msg::new("field-number").arg("min", 1).arg("max", PARTICIPANTS_MAX);
+                    return Err(AppError::invalid("max_participants", msg));
+                }
+            },
+        };
+        Ok(self)
+    }
+
     /// The same settings offering only these languages (German always).
     ///
     /// # Errors
@@ -537,6 +565,7 @@ impl WorkshopInput {
             place,
             meeting_link,
             languages: crate::i18n::Offer::default(),
+            max_participants: PARTICIPANTS_DEFAULT,
         })
     }
 }

@@ -5,6 +5,7 @@
 mod support;
 mod auth;
 mod clustering;
+mod hardening;
 mod instance;
 mod plan;
 mod processes;

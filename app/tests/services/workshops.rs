@@ -572,3 +572,60 @@ db_test!(participant_pages_get_every_change_as_fragments_in_their_language, |db:
         other => panic!("expected the board, got {other:?}"),
     }
 });
+
+db_test!(
+    a_workshop_takes_as_many_participants_as_it_allows_and_names_the_number,
+    |db: DatabaseConnection| async move {
+        let s = setup(&db, WorkshopState::Collecting).await;
+        let input = WorkshopInput::parse("Workshop Bildung", "", "in_person", "VHS", "")
+            .unwrap()
+            .with_max_participants("2")
+            .unwrap();
+        service::update(&db, &s.orga, s.ws, &input, &[], &[]).await.unwrap();
+        assert_eq!(service::admin_view(&db, &s.orga, s.ws, "").await.unwrap().info.max_participants, 2);
+        join(&db, &s, "Ayşe").await;
+        join(&db, &s, "Jonas").await;
+        let err = app::participants::service::join(&db, &s.live, &s.code, &join_input("Mira")).await.unwrap_err();
+        assert_eq!(err, AppError::Conflict(app::error::Msg::new("join-full").arg("max", 2)));
+        let count = app::server::entities::participants::Entity::find()
+            .filter(app::server::entities::participants::Column::WorkshopId.eq(s.ws.0))
+            .all(&db)
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(count, 2, "nobody beyond the cap was written");
+        // Joins at once cannot pass the cap together.
+        let input = input.with_max_participants("5").unwrap();
+        service::update(&db, &s.orga, s.ws, &input, &[], &[]).await.unwrap();
+        let x = join_input("X");
+        let many = (0..8).map(|_| app::participants::service::join(&db, &s.live, &s.code, &x));
+        let joined = futures::future::join_all(many).await.into_iter().filter(Result::is_ok).count();
+        assert_eq!(joined, 3);
+        // Out of range or not a number: named at the field.
+        for bad in ["0", "20001", "viele", "-3"] {
+            let err =
+                WorkshopInput::parse("W", "", "in_person", "", "").unwrap().with_max_participants(bad).unwrap_err();
+            assert!(err.field("max_participants").is_some_and(|m| m.key == "field-number"), "{bad}");
+        }
+        let default = WorkshopInput::parse("W", "", "in_person", "", "").unwrap().with_max_participants("").unwrap();
+        assert_eq!(default.max_participants, app::workshops::types::PARTICIPANTS_DEFAULT);
+    }
+);
+
+db_test!(joining_again_keeps_the_participant_and_their_limits, |db: DatabaseConnection| async move {
+    let s = setup(&db, WorkshopState::Collecting).await;
+    let token = join(&db, &s, "Ayşe").await;
+    let first = who(&db, &s.code, &token).await.record.id;
+    let (again, id) =
+        app::participants::service::join_keeping(&db, &s.live, &s.code, &join_input("Ayşe"), Some(&token))
+            .await
+            .unwrap();
+    assert_eq!((again.as_str(), id.0), (token.as_str(), first), "the same token, the same participant");
+    // A token of no participant of this workshop makes a new one.
+    let (fresh, other) =
+        app::participants::service::join_keeping(&db, &s.live, &s.code, &join_input("Jonas"), Some("unbekannt"))
+            .await
+            .unwrap();
+    assert_ne!(fresh, token);
+    assert_ne!(other.0, first);
+});

@@ -12,7 +12,9 @@ use crate::{
     ui::{ErrorPage, Field, FormError, Loading, SelectField, action_error, field_error},
     workshops::{
         api::{CreateWorkshop, UpdateWorkshop},
-        types::{FieldRef, LINK_MAX, PLACE_MAX, TITLE_MAX, WorkshopAdmin, WorkshopInfo, WorkshopMode},
+        types::{
+            FieldRef, LINK_MAX, PARTICIPANTS_DEFAULT, PLACE_MAX, TITLE_MAX, WorkshopAdmin, WorkshopInfo, WorkshopMode,
+        },
     },
 };
 
@@ -55,6 +57,9 @@ pub fn WorkshopSettingsFields(
             }).collect_view()}
             <p class="field-error" id="action-fields-error" aria-live="polite">{move || fields_error.get().map(|m| i18n.msg(&m))}</p>
         </fieldset>
+        <Field name="max_participants" kind="number" label=i18n.t("ws-max-participants")
+            value=info.as_ref().map_or(PARTICIPANTS_DEFAULT, |i| i.max_participants).to_string()
+            hint=i18n.t("ws-max-participants-hint") error=field_error(errors, "max_participants") />
         <LanguageChoice offer=info.map(|i| i.languages).unwrap_or_default() errors=errors />
     }
 }
