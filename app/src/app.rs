@@ -12,7 +12,7 @@ use leptos_router::{
 use crate::{
     auth::{
         api::{Logout, get_current_user},
-        pages::{CurrentUserResource, LoginPage, SetupPage, UsersPage},
+        pages::{CurrentUserResource, LoginPage, PasswordPage, SetupPage, UsersPage},
         types::{CurrentUser, Role},
     },
     board::pages::{BeamerPage, StaffWorkshopPage, WorkshopPage},
@@ -170,6 +170,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:code/p/:id/report") view=ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/barrierefreiheit") view=StatementPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/settings") view=InstanceSettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/password") view=PasswordPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -237,6 +238,7 @@ fn StaffNav(user: CurrentUser) -> impl IntoView {
             <li><a href="/staff/users">{i18n.t("nav-users")}</a></li>
             <li><a href="/staff/settings">{i18n.t("nav-settings")}</a></li>
         })}
+        <li><a href="/staff/password">{i18n.t("nav-password")}</a></li>
         <li>
             <form method="post" action=logout_url class="inline">
                 <button type="submit" class="link" title=user.email.clone()>{i18n.t("nav-logout")}</button>

@@ -47,6 +47,23 @@ pub async fn logout() -> Result<(), AppError> {
     Ok(())
 }
 
+/// Changes the caller's own password; their other sessions end, this one stays.
+#[server]
+pub async fn change_password(
+    current_password: String,
+    password: String,
+    password_repeat: String,
+) -> Result<(), AppError> {
+    let actor = crate::auth::actor().await?;
+    let state = server::state()?;
+    let session = server::request_cookie(super::SESSION_COOKIE).unwrap_or_default();
+    let change = service::PasswordChange { current: &current_password, new: &password, repeat: &password_repeat };
+    for ended in server::respond(service::change_password(&state.db, &actor, &session, change).await)? {
+        state.streams.end(server::streams::Ending::Session(&ended));
+    }
+    Ok(())
+}
+
 /// Every staff account (admins only).
 #[server(input = GetUrl)]
 pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {

@@ -1,4 +1,5 @@
-//! Log-in page, first-start setup page and the admin's account management.
+//! Log-in page, first-start setup page, each staff member's password page and the admin's
+//! account management.
 //!
 //! Log-in and setup post as plain forms, with or without JavaScript: the whole page reloads
 //! with the new session, so every part of it knows who is logged in.
@@ -8,7 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{
-    api::{CompleteSetup, CreateUser, Login, SetUserActive, list_users, setup_token_valid},
+    api::{ChangePassword, CompleteSetup, CreateUser, Login, SetUserActive, list_users, setup_token_valid},
     types::{CurrentUser, Role, UserSummary},
 };
 use crate::{
@@ -26,6 +27,16 @@ pub struct CurrentUserResource(pub Resource<Result<Option<CurrentUser>, AppError
 /// The server functions behind the children check again: this only spares a useless form.
 #[component]
 pub fn RequireOrganizer(children: ChildrenFn) -> impl IntoView {
+    guard(children, |u| matches!(u.role, Role::Admin | Role::Organizer))
+}
+
+/// Shows its children to every logged-in staff member; visitors get the login error page (401).
+#[component]
+pub fn RequireStaff(children: ChildrenFn) -> impl IntoView {
+    guard(children, |_| true)
+}
+
+fn guard(children: ChildrenFn, allowed: fn(&CurrentUser) -> bool) -> impl IntoView {
     let user = use_context::<CurrentUserResource>();
     view! {
         <Suspense fallback=Loading>
@@ -37,7 +48,7 @@ pub fn RequireOrganizer(children: ChildrenFn) -> impl IntoView {
                         None => Ok(None),
                     };
                     match result {
-                        Ok(Some(u)) if matches!(u.role, Role::Admin | Role::Organizer) => children().into_any(),
+                        Ok(Some(u)) if allowed(&u) => children().into_any(),
                         Ok(Some(_)) => view! { <ErrorPage error=AppError::Forbidden /> }.into_any(),
                         Ok(None) => view! { <ErrorPage error=AppError::Unauthenticated /> }.into_any(),
                         Err(e) => view! { <ErrorPage error=e /> }.into_any(),
@@ -105,6 +116,36 @@ pub fn SetupPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// `/staff/password`: a staff member changes their own password; their other sessions end.
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let change = ServerAction::<ChangePassword>::new();
+    let errors = action_error(change);
+    let changed = Signal::derive(move || matches!(change.value().get(), Some(Ok(()))));
+    view! {
+        <Title text=i18n.t("password-title") />
+        <RequireStaff>
+            <section class="narrow">
+                <h1>{i18n.t("password-title")}</h1>
+                <p>{i18n.t("password-intro")}</p>
+                <ActionForm action=change attr:class="form" attr:novalidate=true>
+                    <FormError error=errors />
+                    <Field name="current_password" kind="password" label=i18n.t("password-current-label")
+                        required=true autocomplete="current-password" error=field_error(errors, "current_password") />
+                    <Field name="password" kind="password" label=i18n.t("password-new-label") required=true
+                        autocomplete="new-password" hint=i18n.ta("hint-password", &[("min", PASSWORD_MIN.to_string())])
+                        error=field_error(errors, "password") />
+                    <Field name="password_repeat" kind="password" label=i18n.t("field-password-repeat-label")
+                        required=true autocomplete="new-password" error=field_error(errors, "password_repeat") />
+                    <button type="submit">{i18n.t("password-submit")}</button>
+                    <p class="status" role="status">{move || changed.get().then(|| i18n.t("password-changed"))}</p>
+                </ActionForm>
+            </section>
+        </RequireStaff>
     }
 }
 

@@ -120,7 +120,7 @@ impl AddressLimits {
 
     fn check_at(&self, bucket: Bucket, ip: IpAddr, now: Instant) -> Result<(), AppError> {
         let limit = self.limit(bucket);
-        let key = (bucket, address_key(ip));
+        let key = (bucket, crate::auth::address_key(ip));
         let mut inner = self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         inner.prune(now);
         let window = inner.windows.entry(key).or_insert(Window { started: now, count: 0, previous: 0 });
@@ -155,17 +155,6 @@ impl AddressLimits {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-}
-
-/// The address a limit counts by: IPv4 as it is, IPv6 by its /64.
-fn address_key(ip: IpAddr) -> IpAddr {
-    match ip {
-        IpAddr::V4(_) => ip,
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => IpAddr::V4(v4),
-            None => IpAddr::V6(std::net::Ipv6Addr::from(v6.to_bits() & !((1u128 << 64) - 1))),
-        },
     }
 }
 

@@ -304,7 +304,7 @@ pub(crate) fn summary(ws: workshops::Model, process_name: String) -> WorkshopSum
     }
 }
 
-/// The workshops of a process (staff).
+/// The workshops of a process: all for organizers and admins, the assigned ones for moderators.
 ///
 /// # Errors
 /// `Unauthenticated` for anonymous callers.
@@ -315,13 +315,25 @@ pub async fn list_for_process(
 ) -> Result<Vec<WorkshopSummary>, AppError> {
     actor.require_staff()?;
     let name = processes::Entity::find_by_id(process.0).one(db).await?.ok_or(AppError::NotFound)?.name;
-    let rows = workshops::Entity::find()
+    let mut query = workshops::Entity::find()
         .filter(workshops::Column::ProcessId.eq(process.0))
         .order_by_asc(workshops::Column::StartsAt)
-        .order_by_asc(workshops::Column::CreatedAt)
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().map(|w| summary(w, name.clone())).collect())
+        .order_by_asc(workshops::Column::CreatedAt);
+    if let Some(ids) = assigned_only(db, actor).await? {
+        query = query.filter(workshops::Column::Id.is_in(ids));
+    }
+    Ok(query.all(db).await?.into_iter().map(|w| summary(w, name.clone())).collect())
+}
+
+/// For a moderator, the workshops they are assigned to; `None` for those who run every workshop.
+async fn assigned_only(db: &impl ConnectionTrait, actor: &Actor) -> Result<Option<Vec<Uuid>>, AppError> {
+    let Actor::Staff(u) = actor else { return Ok(None) };
+    if u.role != Role::Moderator {
+        return Ok(None);
+    }
+    let rows =
+        workshop_moderators::Entity::find().filter(workshop_moderators::Column::UserId.eq(u.id.0)).all(db).await?;
+    Ok(Some(rows.into_iter().map(|m| m.workshop_id).collect()))
 }
 
 /// The workshops the actor runs: all for organizers and admins, the assigned ones for moderators.
@@ -331,16 +343,7 @@ pub async fn list_for_process(
 pub async fn list_mine(db: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<WorkshopSummary>, AppError> {
     actor.require_staff()?;
     let mut query = workshops::Entity::find().order_by_desc(workshops::Column::CreatedAt);
-    if let Actor::Staff(u) = actor
-        && u.role == Role::Moderator
-    {
-        let ids: Vec<Uuid> = workshop_moderators::Entity::find()
-            .filter(workshop_moderators::Column::UserId.eq(u.id.0))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|m| m.workshop_id)
-            .collect();
+    if let Some(ids) = assigned_only(db, actor).await? {
         query = query.filter(workshops::Column::Id.is_in(ids));
     }
     let rows = query.limit(200).all(db).await?;
@@ -407,14 +410,7 @@ pub async fn admin_view(
         .into_iter()
         .map(|m| m.user_id)
         .collect();
-    let staff = users::Entity::find()
-        .filter(users::Column::Active.eq(true))
-        .order_by_asc(users::Column::Email)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| StaffChoice { id: UserId(u.id), assigned: assigned.contains(&u.id), email: u.email })
-        .collect();
+    let staff = staff_choices(db, actor, &assigned).await?;
     let participants = participants::Entity::find()
         .filter(participants::Column::WorkshopId.eq(ws.id))
         .order_by_asc(participants::Column::CreatedAt)
@@ -442,6 +438,26 @@ pub async fn admin_view(
         participants,
         reports: reports(db, ws.id).await?,
     })
+}
+
+/// The accounts an organizer may assign to a workshop. Moderators get none: they would see
+/// every staff member's e-mail address.
+async fn staff_choices(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    assigned: &[Uuid],
+) -> Result<Vec<StaffChoice>, AppError> {
+    if actor.require_organizer().is_err() {
+        return Ok(Vec::new());
+    }
+    Ok(users::Entity::find()
+        .filter(users::Column::Active.eq(true))
+        .order_by_asc(users::Column::Email)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| StaffChoice { id: UserId(u.id), assigned: assigned.contains(&u.id), email: u.email })
+        .collect())
 }
 
 pub(crate) async fn reports(db: &impl ConnectionTrait, workshop: Uuid) -> Result<Vec<ReportView>, AppError> {

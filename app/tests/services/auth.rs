@@ -1,4 +1,5 @@
-//! Staff accounts: setup, login, lockout, sessions, and who may manage accounts.
+//! Staff accounts: setup, login, lockout, sessions, one's own password, and who may manage
+//! accounts or see the staff's e-mail addresses.
 
 use std::time::Duration;
 
@@ -8,8 +9,13 @@ use app::{
         types::{Actor, Role},
     },
     error::{AppError, Msg},
+    i18n::Lang,
+    processes::{self, types::ProcessInput},
+    server::entities::{sessions, setup_tokens},
+    workshops::{self, types::WorkshopInput},
 };
-use sea_orm::DatabaseConnection;
+use chrono::Utc;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr};
 
 use crate::support::{staff, user};
 
@@ -74,7 +80,7 @@ db_test!(wrong_password_and_unknown_email_get_the_same_message, |db: DatabaseCon
     assert_eq!(wrong_password.field("password"), Some(Msg::new("login-failed")));
 });
 
-db_test!(repeated_failures_make_the_account_wait, |db: DatabaseConnection| async move {
+db_test!(repeated_failures_make_the_email_wait_at_that_address, |db: DatabaseConnection| async move {
     service::create_user(&db, &Actor::System, "orga@krefeld.de", "organizer", Some(PASSWORD.into())).await.unwrap();
     let limiter = LoginLimiter::default();
     for _ in 0..service::LOCK_AFTER_FAILURES {
@@ -86,6 +92,38 @@ db_test!(repeated_failures_make_the_account_wait, |db: DatabaseConnection| async
     assert!(
         matches!(err, AppError::RateLimited { retry_after_secs, .. } if retry_after_secs > 0 && retry_after_secs <= 30)
     );
+});
+
+db_test!(an_unknown_email_waits_just_like_a_known_one, |db: DatabaseConnection| async move {
+    service::create_user(&db, &Actor::System, "orga@krefeld.de", "organizer", Some(PASSWORD.into())).await.unwrap();
+    let limiter = LoginLimiter::default();
+    for _ in 0..service::LOCK_AFTER_FAILURES {
+        let known = service::login(&db, &limiter, ip(), "orga@krefeld.de", "falsch-falsch-falsch").await.unwrap_err();
+        let unknown = service::login(&db, &limiter, ip(), "niemand@krefeld.de", PASSWORD).await.unwrap_err();
+        assert_eq!(known, unknown);
+    }
+    let known = service::login(&db, &limiter, ip(), "orga@krefeld.de", PASSWORD).await.unwrap_err();
+    let unknown = service::login(&db, &limiter, ip(), "Niemand@Krefeld.de ", PASSWORD).await.unwrap_err();
+    for err in [known, unknown] {
+        let waits = matches!(err, AppError::RateLimited { retry_after_secs: 1..=30, limit: None });
+        assert!(waits, "{err:?}");
+    }
+});
+
+db_test!(the_right_password_from_another_address_works_during_a_lockout, |db: DatabaseConnection| async move {
+    service::create_user(&db, &Actor::System, "admin@krefeld.de", "admin", Some(PASSWORD.into())).await.unwrap();
+    let limiter = LoginLimiter::default();
+    let attacker: std::net::IpAddr = [203, 0, 113, 7].into();
+    for _ in 0..service::LOCK_AFTER_FAILURES + 3 {
+        let _ = service::login(&db, &limiter, attacker, "admin@krefeld.de", "falsch-falsch-falsch").await;
+    }
+    let err = service::login(&db, &limiter, attacker, "admin@krefeld.de", PASSWORD).await.unwrap_err();
+    assert!(matches!(err, AppError::RateLimited { .. }), "the guessing address waits");
+    let (me, _) = service::login(&db, &limiter, ip(), "admin@krefeld.de", PASSWORD).await.unwrap();
+    assert_eq!(me.role, Role::Admin);
+    // The owner's success does not free the guessing address.
+    let err = service::login(&db, &limiter, attacker, "admin@krefeld.de", PASSWORD).await.unwrap_err();
+    assert!(matches!(err, AppError::RateLimited { .. }));
 });
 
 db_test!(guesses_sent_at_once_cannot_slip_past_the_lockout, |db: DatabaseConnection| async move {
@@ -172,3 +210,159 @@ db_test!(
         assert_eq!(err, AppError::Forbidden);
     }
 );
+
+/// Writes when a session was last used, as if it had been idle since.
+async fn last_used(db: &DatabaseConnection, token: &str, at: chrono::DateTime<Utc>) {
+    let done = sessions::Entity::update_many()
+        .col_expr(sessions::Column::LastSeenAt, Expr::value(Some(at)))
+        .filter(sessions::Column::TokenHash.eq(service::token_hash(token)))
+        .exec(db)
+        .await
+        .unwrap();
+    assert_eq!(done.rows_affected, 1);
+}
+
+async fn session_row(db: &DatabaseConnection, token: &str) -> Option<sessions::Model> {
+    sessions::Entity::find_by_id(service::token_hash(token)).one(db).await.unwrap()
+}
+
+db_test!(a_session_unused_for_longer_than_the_idle_time_is_over, |db: DatabaseConnection| async move {
+    service::create_user(&db, &Actor::System, "orga@krefeld.de", "organizer", Some(PASSWORD.into())).await.unwrap();
+    let limiter = LoginLimiter::default();
+    let (me, idle) = service::login(&db, &limiter, ip(), "orga@krefeld.de", PASSWORD).await.unwrap();
+    let (_, other) = service::login(&db, &limiter, ip(), "orga@krefeld.de", PASSWORD).await.unwrap();
+    let idle_time = chrono::Duration::hours(service::SESSION_IDLE_HOURS);
+    last_used(&db, &idle, Utc::now() - idle_time + chrono::Duration::minutes(5)).await;
+    assert_eq!(service::session_user(&db, &idle).await.unwrap(), Some(me.clone()), "not idle long enough");
+    last_used(&db, &idle, Utc::now() - idle_time - chrono::Duration::minutes(1)).await;
+    assert_eq!(service::session_user(&db, &idle).await.unwrap(), None);
+    assert!(session_row(&db, &idle).await.is_none(), "the idle session is deleted");
+    assert_eq!(service::session_user(&db, &other).await.unwrap(), Some(me));
+    // Idle sessions nobody comes back to are swept out at the next login.
+    last_used(&db, &other, Utc::now() - idle_time - chrono::Duration::minutes(1)).await;
+    let (_, third) = service::login(&db, &limiter, ip(), "orga@krefeld.de", PASSWORD).await.unwrap();
+    assert!(session_row(&db, &other).await.is_none());
+    assert!(session_row(&db, &third).await.is_some());
+});
+
+db_test!(a_session_notes_its_use_at_most_once_a_minute, |db: DatabaseConnection| async move {
+    service::create_user(&db, &Actor::System, "orga@krefeld.de", "organizer", Some(PASSWORD.into())).await.unwrap();
+    let limiter = LoginLimiter::default();
+    let (_, token) = service::login(&db, &limiter, ip(), "orga@krefeld.de", PASSWORD).await.unwrap();
+    let opened = session_row(&db, &token).await.unwrap().last_seen_at;
+    assert!(opened.is_some(), "a new session counts as used");
+    service::session_user(&db, &token).await.unwrap();
+    assert_eq!(session_row(&db, &token).await.unwrap().last_seen_at, opened, "not written again within a minute");
+    let before = Utc::now() - chrono::Duration::minutes(2);
+    last_used(&db, &token, before).await;
+    let recent = session_row(&db, &token).await.unwrap().last_seen_at;
+    assert!(service::session_user(&db, &token).await.unwrap().is_some());
+    let seen = session_row(&db, &token).await.unwrap().last_seen_at;
+    assert!(seen > recent && seen.is_some_and(|s| s > Utc::now() - chrono::Duration::seconds(30)), "{seen:?}");
+});
+
+db_test!(a_setup_token_expires_after_a_day, |db: DatabaseConnection| async move {
+    let token = service::issue_setup_token(&db).await.unwrap();
+    let aged = Utc::now() - chrono::Duration::hours(service::SETUP_TOKEN_HOURS) - chrono::Duration::minutes(1);
+    setup_tokens::Entity::update_many()
+        .col_expr(setup_tokens::Column::CreatedAt, Expr::value(aged))
+        .exec(&db)
+        .await
+        .unwrap();
+    assert!(!service::setup_token_valid(&db, &token).await.unwrap());
+    let err = service::complete_setup(&db, &token, "admin@krefeld.de", PASSWORD, PASSWORD).await.unwrap_err();
+    assert_eq!(err, AppError::NotFound);
+    assert!(service::setup_needed(&db).await.unwrap(), "no admin was made");
+    // A fresh link works.
+    let token = service::issue_setup_token(&db).await.unwrap();
+    assert!(service::complete_setup(&db, &token, "admin@krefeld.de", PASSWORD, PASSWORD).await.is_ok());
+});
+
+const NEW_PASSWORD: &str = "ein-ganz-neues-passwort";
+
+fn change<'a>(current: &'a str, new: &'a str, repeat: &'a str) -> service::PasswordChange<'a> {
+    service::PasswordChange { current, new, repeat }
+}
+
+db_test!(a_password_change_needs_the_current_password_and_a_good_new_one, |db: DatabaseConnection| async move {
+    service::create_user(&db, &Actor::System, "mod@krefeld.de", "moderator", Some(PASSWORD.into())).await.unwrap();
+    let limiter = LoginLimiter::default();
+    let (me, token) = service::login(&db, &limiter, ip(), "mod@krefeld.de", PASSWORD).await.unwrap();
+    let actor = Actor::Staff(me);
+    let wrong =
+        service::change_password(&db, &actor, &token, change("falsch-falsch-falsch", NEW_PASSWORD, NEW_PASSWORD))
+            .await
+            .unwrap_err();
+    assert_eq!(wrong.field("current_password"), Some(Msg::new("field-password-current")));
+    assert_eq!(wrong.field("password"), None);
+    let short = service::change_password(&db, &actor, &token, change(PASSWORD, "kurz", "kurz")).await.unwrap_err();
+    assert_eq!(short.field("password").map(|m| m.key), Some("field-password".into()));
+    assert_eq!(short.field("current_password"), None);
+    let differ = service::change_password(&db, &actor, &token, change(PASSWORD, NEW_PASSWORD, "ein-anderes-passwort"))
+        .await
+        .unwrap_err();
+    assert_eq!(differ.field("password_repeat"), Some(Msg::new("field-password-mismatch")));
+    let err = service::change_password(&db, &Actor::Anonymous, "", change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD))
+        .await
+        .unwrap_err();
+    assert_eq!(err, AppError::Unauthenticated);
+    // Nothing changed.
+    assert!(service::login(&db, &limiter, ip(), "mod@krefeld.de", PASSWORD).await.is_ok());
+});
+
+db_test!(a_changed_password_logs_in_and_ends_the_other_sessions, |db: DatabaseConnection| async move {
+    service::create_user(&db, &Actor::System, "orga@krefeld.de", "organizer", Some(PASSWORD.into())).await.unwrap();
+    let limiter = LoginLimiter::default();
+    let (me, mine) = service::login(&db, &limiter, ip(), "orga@krefeld.de", PASSWORD).await.unwrap();
+    let (_, elsewhere) =
+        service::login(&db, &limiter, [192, 0, 2, 50].into(), "orga@krefeld.de", PASSWORD).await.unwrap();
+    let colleague = Some(PASSWORD.to_owned());
+    service::create_user(&db, &Actor::System, "kollege@krefeld.de", "organizer", colleague).await.unwrap();
+    let (_, someone_else) = service::login(&db, &limiter, ip(), "kollege@krefeld.de", PASSWORD).await.unwrap();
+    let actor = Actor::Staff(me.clone());
+    let ended =
+        service::change_password(&db, &actor, &mine, change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD)).await.unwrap();
+    assert_eq!(ended, vec![service::token_hash(&elsewhere)]);
+    assert_eq!(service::session_user(&db, &mine).await.unwrap(), Some(me), "this session stays");
+    assert_eq!(service::session_user(&db, &elsewhere).await.unwrap(), None, "the other one is over");
+    assert!(service::session_user(&db, &someone_else).await.unwrap().is_some(), "other accounts keep theirs");
+    let err = service::login(&db, &limiter, ip(), "orga@krefeld.de", PASSWORD).await.unwrap_err();
+    assert_eq!(err.field("password"), Some(Msg::new("login-failed")), "the old password is refused");
+    assert!(service::login(&db, &limiter, ip(), "orga@krefeld.de", NEW_PASSWORD).await.is_ok());
+});
+
+db_test!(moderators_see_only_their_workshops_and_no_staff_addresses, |db: DatabaseConnection| async move {
+    let admin = staff(&db, Role::Admin).await;
+    let organizer = staff(&db, Role::Organizer).await;
+    let moderator = staff(&db, Role::Moderator).await;
+    let input = ProcessInput::parse("Handlungskonzept", "Krefeld", "").unwrap();
+    let process = processes::service::create(&db, &organizer, Lang::default(), &input).await.unwrap();
+    let field = processes::types::ActionFieldInput::parse("Bildung", "").unwrap();
+    processes::service::add_action_field(&db, &organizer, process, &field).await.unwrap();
+    let input = WorkshopInput::parse("Workshop Bildung", "2026-03-05T18:00", "in_person", "VHS", "").unwrap();
+    let theirs =
+        workshops::service::create(&db, &organizer, process, &input, &[], &[user(&moderator).id]).await.unwrap();
+    let other = workshops::service::create(&db, &organizer, process, &input, &[], &[]).await.unwrap();
+
+    for actor in [&admin, &organizer] {
+        let view = workshops::service::admin_view(&db, actor, theirs, "").await.unwrap();
+        let assigned: Vec<_> = view.staff.iter().filter(|s| s.assigned).map(|s| s.email.clone()).collect();
+        assert_eq!(assigned, vec![user(&moderator).email.clone()], "organizers choose among the staff");
+        assert!(view.staff.iter().any(|s| s.email == user(&admin).email));
+        assert_eq!(workshops::service::list_for_process(&db, actor, process).await.unwrap().len(), 2);
+    }
+
+    // The moderator runs their workshop but sees nobody's e-mail address there…
+    let view = workshops::service::admin_view(&db, &moderator, theirs, "").await.unwrap();
+    assert!(view.staff.is_empty(), "{:?}", view.staff);
+    assert!(!view.can_configure);
+    // …not the other workshop, not even in the process's list…
+    let err = workshops::service::admin_view(&db, &moderator, other, "").await.unwrap_err();
+    assert_eq!(err, AppError::Forbidden);
+    let listed = workshops::service::list_for_process(&db, &moderator, process).await.unwrap();
+    assert_eq!(listed.iter().map(|w| w.id).collect::<Vec<_>>(), vec![theirs]);
+    // …and no list of the accounts.
+    assert_eq!(service::list_users(&db, &moderator).await.unwrap_err(), AppError::Forbidden);
+    assert_eq!(service::list_users(&db, &organizer).await.unwrap_err(), AppError::Forbidden);
+    assert!(service::list_users(&db, &admin).await.is_ok());
+});
