@@ -72,6 +72,7 @@ lint:
 # The router tests render pages with leptos; several tokio runtimes rendering at once in one
 # process can lose a wake-up (seen ~1 run in 12), so that binary runs one test at a time.
 unit:
+	@command -v sqlite3 >/dev/null || (apt-get update -qq && apt-get install -y -qq sqlite3)
 	source scripts/test-db-env.sh && cargo test -p app -p migrations --features app/ssr && cargo test -p server -- --test-threads=1
 
 e2e-deps:

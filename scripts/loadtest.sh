@@ -10,6 +10,8 @@
 # `--frames data` (boards read as hydrated staff views instead of participant pages).
 #
 #   scripts/loadtest.sh sqlite 5000 --mode vote --rate 500   # a dot vote: 5,000 ballots in 10 s
+#   INSTANCES=2 scripts/loadtest.sh postgres 1000   # two servers on one database: proposals go
+#                                                   # to the first, every board reads the second
 # PLENUM_BIN and LOADTEST_BIN run given binaries instead of building them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,13 +35,22 @@ ulimit -n 20000 2>/dev/null || true
 # minute) would refuse it by design, so they are off for the load test.
 PLENUM_ADDR="127.0.0.1:$port" PLENUM_DATABASE_URL="$url" PLENUM_RATE_LIMITS=off RUST_LOG=warn "$plenum" serve > "$dir/server.log" 2>&1 &
 server=$!
+second=""; boards=()
 cleanup() {
-  kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
+  kill "$server" $second 2>/dev/null || true; wait "$server" $second 2>/dev/null || true
   [ "$db_kind" = postgres ] && psql "$admin" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" || true
   rm -rf "$dir"
 }
 trap cleanup EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+# The second instance starts once the first has migrated the database.
+if [ "${INSTANCES:-1}" = 2 ]; then
+  [ "$db_kind" = postgres ] || { echo "two instances need PostgreSQL" >&2; exit 2; }
+  PLENUM_ADDR="127.0.0.1:$((port + 1))" PLENUM_DATABASE_URL="$url" PLENUM_RATE_LIMITS=off RUST_LOG=warn "$plenum" serve > "$dir/second.log" 2>&1 &
+  second=$!
+  boards=(--board-url "http://127.0.0.1:$((port + 1))")
+fi
+[ -z "$second" ] || for _ in $(seq 100); do curl -fs "http://127.0.0.1:$((port + 1))/healthz" >/dev/null && break; sleep 0.2; done
 demo=(demo --max-participants $((participants + 10))); staff=()
 if [[ " $* " == *" --mode vote "* ]]; then
   demo=(demo --voting --max-participants $((participants + 10)))
@@ -48,4 +59,4 @@ if [[ " $* " == *" --mode vote "* ]]; then
 fi
 code="$(PLENUM_DATABASE_URL="$url" RUST_LOG=warn "$plenum" "${demo[@]}" 2>/dev/null)"
 echo "database: $db_kind, workshop code: $code, machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB"
-"$loadtest" --url "http://127.0.0.1:$port" --code "$code" --participants "$participants" --server-pid "$server" "${staff[@]}" "$@"
+"$loadtest" --url "http://127.0.0.1:$port" --code "$code" --participants "$participants" --server-pid "${second:-$server}" "${boards[@]}" "${staff[@]}" "$@"

@@ -164,6 +164,7 @@ proposal-offline = Keine Verbindung. Ihr Vorschlag ist noch nicht verschickt. Bi
 proposal-not-collecting = Im Moment sammelt dieser Workshop keine Vorschläge.
 proposal-limit = Sie haben schon { $max } Vorschläge geschickt. Das ist die Höchst·zahl in diesem Workshop. Sie wollen einen neuen Vorschlag schicken? Dann ziehen Sie zuerst einen alten Vorschlag zurück.
 proposal-rate = Sie können höchstens { $max } Vorschläge in 1 Minute schicken. Bitte warten Sie { $seconds } Sekunden.
+proposal-workshop-full = In diesem Workshop gibt es schon { $max } Vorschläge. Mehr Vorschläge gehen nicht. Bitte sprechen Sie mit der Moderation.
 proposal-changed = Jemand hat den Vorschlag inzwischen geändert. Bitte laden Sie die Seite neu. Dann prüfen Sie den Vorschlag noch einmal.
 proposal-not-hidden = Der Vorschlag ist sichtbar.
 proposal-mine = Ihr Vorschlag

@@ -165,6 +165,7 @@ proposal-offline = Keine Verbindung: Ihr Vorschlag ist noch nicht gesendet. Bitt
 proposal-not-collecting = In diesem Workshop werden gerade keine Vorschläge gesammelt.
 proposal-limit = Sie haben die Höchstzahl von { $max } Vorschlägen in diesem Workshop erreicht. Ziehen Sie einen zurück, um einen neuen einzureichen.
 proposal-rate = Höchstens { $max } Vorschläge pro Minute. Bitte warten Sie { $seconds } Sekunden.
+proposal-workshop-full = Dieser Workshop hat die Höchstzahl von { $max } Vorschlägen erreicht. Bitte sprechen Sie die Moderation an.
 proposal-changed = Der Vorschlag wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie den neuen Stand.
 proposal-not-hidden = Der Vorschlag ist nicht ausgeblendet.
 proposal-mine = Ihr Vorschlag

@@ -164,6 +164,7 @@ proposal-offline = No connection: your proposal has not been sent yet. Please se
 proposal-not-collecting = This workshop is not collecting proposals right now.
 proposal-limit = You have reached the maximum of { $max } proposals in this workshop. Withdraw one to submit a new one.
 proposal-rate = At most { $max } proposals per minute. Please wait { $seconds } seconds.
+proposal-workshop-full = This workshop has reached its maximum of { $max } proposals. Please talk to the moderators.
 proposal-changed = The proposal was changed meanwhile. Please reload the page and check the new version.
 proposal-not-hidden = The proposal is not hidden.
 proposal-mine = Your proposal

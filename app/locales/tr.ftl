@@ -164,6 +164,7 @@ proposal-offline = Bağlantı yok: öneriniz henüz gönderilmedi. Lütfen tekra
 proposal-not-collecting = Bu atölyede şu anda öneri toplanmıyor.
 proposal-limit = Bu atölyede en fazla { $max } öneri sunabilirsiniz ve bu sayıya ulaştınız. Yeni bir öneri sunmak için önerilerinizden birini geri çekin.
 proposal-rate = Dakikada en fazla { $max } öneri gönderilebilir. Lütfen { $seconds } saniye bekleyin.
+proposal-workshop-full = Bu atölye en fazla { $max } öneri sınırına ulaştı. Lütfen moderatörlerle konuşun.
 proposal-changed = Öneri bu arada değiştirildi. Lütfen sayfayı yeniden yükleyin ve önerinin yeni hâlini kontrol edin.
 proposal-not-hidden = Öneri gizli değil.
 proposal-mine = Öneriniz

@@ -82,8 +82,26 @@ fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
 /// When the database cannot be reached or a migration fails.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
     let db = connect(url).await?;
-    Migrator::up(&db, None).await?;
+    // Instances starting at once on one PostgreSQL database migrate one after the other: the
+    // lock is held by a session of its own and ends with it.
+    let lock = match db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => Some(migration_lock(url).await?),
+        _ => None,
+    };
+    let migrated = Migrator::up(&db, None).await;
+    if let Some(lock) = lock {
+        let _ = sea_orm::sqlx::Connection::close(lock).await;
+    }
+    migrated?;
     Ok(db)
+}
+
+/// Waits for PostgreSQL's advisory lock of Plenum's migrations.
+async fn migration_lock(url: &str) -> Result<sea_orm::sqlx::PgConnection, DbErr> {
+    let failed = |e: sea_orm::sqlx::Error| DbErr::Custom(format!("the migration lock on PostgreSQL: {e}"));
+    let mut session = <sea_orm::sqlx::PgConnection as sea_orm::sqlx::Connection>::connect(url).await.map_err(failed)?;
+    sea_orm::sqlx::query("SELECT pg_advisory_lock(7265711800)").execute(&mut session).await.map_err(failed)?;
+    Ok(session)
 }
 
 /// The leptos settings of this instance: assets under `site_root/pkg`.
@@ -101,15 +119,16 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 /// The application state for a connected database.
 #[must_use]
 pub fn state(config: &Config, db: DatabaseConnection) -> AppState {
+    let live = Arc::new(LiveHub::default());
     AppState {
         leptos_options: leptos_options(config),
         writer: app::server::Writer::start(db.clone()),
         db,
-        live: Arc::new(LiveHub::default()),
+        streams: app::server::streams::StreamSlots::default().with_outbox(live.outbox.clone()),
+        live,
         settings: Arc::new(Settings { public_url: config.public_url.clone(), trust_proxy: config.trust_proxy }),
         assets: Arc::new(Assets::load(std::path::Path::new(&config.site_root))),
         limits: Arc::new(app::server::AddressLimits::new(config.rate_limits)),
-        streams: app::server::streams::StreamSlots::default(),
     }
 }
 
@@ -157,9 +176,31 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), page_languages))
         .layer(middleware::from_fn(pages_without_wasm))
         .layer(middleware::from_fn(security_headers))
+        .layer(middleware::map_response(arguments_refused))
         .layer(middleware::from_fn_with_state(state.clone(), refuse_cross_site))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// A server function whose arguments could not be read never runs, and leptos answers 500: the
+/// caller sent something wrong, so the answer is 400 (unreadable) or the error's own status
+/// (422 for missing or wrong-typed fields).
+async fn arguments_refused(response: Response) -> Response {
+    use leptos::server_fn::error::{FromServerFnError, SERVER_FN_ERROR_HEADER};
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key(SERVER_FN_ERROR_HEADER)
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // Error bodies are a few hundred bytes of JSON.
+    let bytes = axum::body::to_bytes(body, 64 << 10).await.unwrap_or_default();
+    let status = match app::error::AppError::de(bytes.clone()) {
+        app::error::AppError::Transport(_) => StatusCode::BAD_REQUEST,
+        other => StatusCode::from_u16(other.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+    };
+    parts.status = status;
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// Every change (anything but GET, HEAD, OPTIONS) must come from a page of this site: a post
@@ -329,6 +370,12 @@ pub async fn serve(config: Config) -> anyhow_like::Result<()> {
         tracing::info!("first-start setup link printed on the console");
     }
     let state = state(&config, db);
+    // Several instances on one PostgreSQL database share their live updates through it.
+    if state.db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        app::server::cluster::start(&config.database_url, state.db.clone(), state.live.clone(), state.streams.clone())
+            .await
+            .map_err(|e| anyhow_like::Error::from(format!("listening for live updates on PostgreSQL: {e}")))?;
+    }
     let live = state.live.clone();
     tokio::spawn(close_due_rounds(state.db.clone(), state.live.clone()));
     let app = router(state);

@@ -355,7 +355,9 @@ async fn the_live_channel_needs_a_participant_or_staff_and_streams_new_proposals
     let first = body.frame().await.unwrap().map_err(|e| format!("{e:?}")).unwrap().into_data().unwrap();
     assert!(String::from_utf8_lossy(&first).contains("event: hello"));
     let submit = format!("code={code}&action_field={}&title=Live", fields[0]);
-    let res = app.call_within(post_form(SubmitProposal::PATH, &submit, Some(&cookie))).await.unwrap();
+    // The router (and its live hub) stays while the stream is read: the card may wait for the
+    // end of the window the join opened.
+    let res = app.clone().call_within(post_form(SubmitProposal::PATH, &submit, Some(&cookie))).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let next = tokio::time::timeout(std::time::Duration::from_secs(5), body.frame()).await.unwrap().unwrap().unwrap();
     let text = String::from_utf8(next.into_data().unwrap().to_vec()).unwrap();

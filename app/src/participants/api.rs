@@ -55,7 +55,8 @@ pub async fn join_workshop(
 ) -> Result<ParticipantId, AppError> {
     let state = server::state()?;
     server::limit(server::Bucket::Join)?;
-    let name = participant_cookie(&normalize_join_code(&code).unwrap_or_default());
+    let normalized = normalize_join_code(&code).unwrap_or_default();
+    let name = participant_cookie(&normalized);
     let existing = server::request_cookie(&name);
     let result = match JoinInput::parse(&display_name, &organisation, &org_type, consent.is_some()) {
         Ok(input) => {
@@ -67,7 +68,8 @@ pub async fn join_workshop(
     let secure = if server::request_is_https() { "; Secure" } else { "" };
     server::set_cookie(&format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000{secure}"));
     if server::is_form_post() {
-        leptos_axum::redirect(&format!("/w/{}", code.trim().to_ascii_uppercase()));
+        // The code as the service read it (what a person typed may hold spaces or line breaks).
+        leptos_axum::redirect(&format!("/w/{normalized}"));
     }
     Ok(id)
 }

@@ -19,8 +19,9 @@ use crate::{
 };
 
 use crate::workshops::types::{
-    Author, BoardProposal, OwnProposalView, PROPOSALS_PER_MINUTE, PROPOSALS_PER_PARTICIPANT, ProposalDetail,
-    ProposalForm, ProposalId, ProposalInput, ProposalStatus, ReportId, Revision, Viewer, WorkshopId, WorkshopState,
+    Author, BoardProposal, OwnProposalView, PROPOSALS_PER_MINUTE, PROPOSALS_PER_PARTICIPANT, PROPOSALS_PER_WORKSHOP,
+    ProposalDetail, ProposalForm, ProposalId, ProposalInput, ProposalStatus, ReportId, Revision, Viewer, WorkshopId,
+    WorkshopState,
 };
 use crate::{
     auth::types::Actor,
@@ -186,7 +187,19 @@ pub async fn submit_in(
                     if state_of(&current) != WorkshopState::Collecting {
                         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
                     }
-                    check_rate(txn, participant_id).await
+                    check_rate(txn, participant_id).await?;
+                    let taken = proposals::Entity::find()
+                        .filter(proposals::Column::WorkshopId.eq(ws_id))
+                        .filter(proposals::Column::ParticipantId.is_not_null())
+                        .filter(proposals::Column::Status.ne(ProposalStatus::Withdrawn.as_str()))
+                        .count(txn)
+                        .await?;
+                    if taken >= PROPOSALS_PER_WORKSHOP {
+                        return Err(AppError::Conflict(
+                            Msg::new("proposal-workshop-full").arg("max", PROPOSALS_PER_WORKSHOP),
+                        ));
+                    }
+                    Ok(())
                 })
             },
             move |txn, ()| {

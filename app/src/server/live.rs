@@ -37,7 +37,18 @@ pub enum Audience {
 struct Topic {
     seq: u64,
     channels: HashMap<Audience, broadcast::Sender<Bytes>>,
+    /// A window is open: the change that opened it went out at once, those after it wait here
+    /// (per audience, as one write) until the window ends.
+    window: bool,
+    waiting: HashMap<Audience, Vec<u8>>,
 }
+
+type Topics = Arc<Mutex<HashMap<Uuid, Topic>>>;
+
+/// How long changes of a topic are gathered into one frame per audience once one went out: a
+/// quiet room gets each change at once, a busy one costs every board one write per window
+/// instead of one per change (and its buffer holds windows, not changes).
+pub const WINDOW: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// One change, as the audiences receive it.
 pub struct Change<'a> {
@@ -51,12 +62,14 @@ pub struct Change<'a> {
 /// The live channels of this process.
 pub struct LiveHub {
     epoch: u64,
-    topics: Mutex<HashMap<Uuid, Topic>>,
+    topics: Topics,
     closing: watch::Sender<bool>,
     /// Per topic, the order of its writers (one entry per workshop that was ever written).
     orders: Mutex<HashMap<Uuid, Arc<tokio::sync::Mutex<()>>>>,
     /// Data frames waiting to be sent by the next flush, the latest per (topic, key).
     latest: Arc<Mutex<Latest>>,
+    /// The other processes on the same PostgreSQL database (see [`super::cluster`]).
+    pub outbox: super::cluster::Outbox,
 }
 
 #[derive(Default)]
@@ -76,10 +89,11 @@ impl Default for LiveHub {
     fn default() -> Self {
         Self {
             epoch: rand::random::<u64>() >> 16,
-            topics: Mutex::default(),
+            topics: Topics::default(),
             closing: watch::Sender::new(false),
             orders: Mutex::default(),
             latest: Arc::default(),
+            outbox: super::cluster::Outbox::default(),
         }
     }
 }
@@ -97,7 +111,7 @@ impl LiveHub {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, Topic>> {
-        self.topics.lock().unwrap_or_else(PoisonError::into_inner)
+        lock(&self.topics)
     }
 
     /// The version a snapshot read now shows (read it before reading the snapshot).
@@ -130,25 +144,34 @@ impl LiveHub {
             .collect()
     }
 
-    /// Sends a change to every open view of the topic and counts it in the topic's version.
+    /// Sends a change to every open view of the topic and counts it in the topic's version: at
+    /// once, or with the others of the open [`WINDOW`] when it ends.
     pub fn publish(&self, topic: Uuid, change: &Change<'_>) {
+        let runtime = tokio::runtime::Handle::try_current().ok();
         let mut topics = self.lock();
         let entry = topics.entry(topic).or_default();
         entry.seq += 1;
         let version = format!("{:x}-{}", self.epoch, entry.seq);
-        entry.channels.retain(|audience, sender| {
-            if sender.receiver_count() == 0 {
-                return false;
-            }
+        entry.channels.retain(|_, sender| sender.receiver_count() > 0);
+        let now = !entry.window || runtime.is_none();
+        for (audience, sender) in &entry.channels {
             let frame = match audience {
-                Audience::Data => Bytes::from(format!("data: {}\n\n", change.data)),
+                Audience::Data => format!("data: {}\n\n", change.data),
                 Audience::Page(lang) => {
                     let ops = change.pages.iter().find(|(l, _)| l == lang).map_or(r#"[["reload"]]"#, |(_, ops)| ops);
-                    Bytes::from(format!("event: page\ndata: {{\"v\":\"{version}\",\"ops\":{ops}}}\n\n"))
+                    format!("event: page\ndata: {{\"v\":\"{version}\",\"ops\":{ops}}}\n\n")
                 }
             };
-            sender.send(frame).is_ok()
-        });
+            if now {
+                let _ = sender.send(Bytes::from(frame));
+            } else {
+                entry.waiting.entry(*audience).or_default().extend_from_slice(frame.as_bytes());
+            }
+        }
+        if now && let Some(runtime) = runtime {
+            entry.window = true;
+            runtime.spawn(end_windows(self.topics.clone(), topic));
+        }
     }
 
     /// Publishes a change: `event` as the data frame of the staff views, and for every language
@@ -161,8 +184,26 @@ impl LiveHub {
                 return;
             }
         };
-        let pages = self.page_languages(topic).into_iter().map(|lang| (lang, pages(lang))).collect();
-        self.publish(topic, &Change { data: &data, pages });
+        // The other processes' pages are unknown here: with a relay, every language is rendered.
+        let relay = self.outbox.is_on();
+        let languages = if relay { Lang::all().collect() } else { self.page_languages(topic) };
+        let pages: Vec<(Lang, String)> = languages.into_iter().map(|lang| (lang, pages(lang))).collect();
+        self.publish(topic, &Change { data: &data, pages: pages.clone() });
+        if relay {
+            let pages = pages.into_iter().map(|(lang, ops)| (lang.code().to_owned(), ops)).collect();
+            self.outbox.post(super::cluster::Message::Change { topic, data, pages });
+        }
+    }
+
+    /// Tells every open view of this process to reload its snapshot (changes may have been
+    /// missed: the connection to the other processes broke).
+    pub fn resync_all(&self) {
+        let topics = self.lock();
+        for topic in topics.values() {
+            for sender in topic.channels.values() {
+                let _ = sender.send(Bytes::from_static(b"event: resync\ndata: {}\n\n"));
+            }
+        }
     }
 
     /// Waits for the topic's turn: a writer holds it from before its change is written until the
@@ -185,6 +226,14 @@ impl LiveHub {
     /// and it does not count in the version (their snapshots do not show it).
     pub fn send_latest(&self, topic: Uuid, key: Uuid, rank: u64, event: &impl serde::Serialize) {
         let Ok(json) = serde_json::to_string(event) else { return };
+        if self.outbox.is_on() {
+            self.outbox.post(super::cluster::Message::Latest { topic, key, rank, data: json.clone() });
+        }
+        self.latest_json(topic, key, rank, json);
+    }
+
+    /// [`Self::send_latest`] of an event already serialised, in this process only.
+    pub fn latest_json(&self, topic: Uuid, key: Uuid, rank: u64, json: String) {
         let Some(sender) = self.lock().get(&topic).and_then(|t| t.channels.get(&Audience::Data).cloned()) else {
             return; // no staff view open
         };
@@ -209,6 +258,29 @@ impl LiveHub {
     /// Ends every live stream (the process is shutting down); browsers reconnect elsewhere.
     pub fn close(&self) {
         self.closing.send_replace(true);
+    }
+}
+
+fn lock(topics: &Topics) -> std::sync::MutexGuard<'_, HashMap<Uuid, Topic>> {
+    topics.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Ends a topic's window after [`WINDOW`]: what waited goes out as one frame per audience and
+/// the next window starts; a window without changes closes (the next change goes out at once).
+async fn end_windows(topics: Topics, topic: Uuid) {
+    loop {
+        tokio::time::sleep(WINDOW).await;
+        let mut topics = lock(&topics);
+        let Some(entry) = topics.get_mut(&topic) else { return };
+        if entry.waiting.is_empty() {
+            entry.window = false;
+            return;
+        }
+        for (audience, frames) in std::mem::take(&mut entry.waiting) {
+            if let Some(sender) = entry.channels.get(&audience) {
+                let _ = sender.send(Bytes::from(frames));
+            }
+        }
     }
 }
 
@@ -263,6 +335,37 @@ mod tests {
         assert!(!*page.closing.borrow());
         hub.close();
         assert!(*page.closing.borrow());
+    }
+
+    #[tokio::test]
+    async fn a_change_goes_out_at_once_and_those_right_after_it_in_one_frame() {
+        let hub = LiveHub::default();
+        let topic = Uuid::new_v4();
+        let de = Lang::default();
+        let mut data = hub.subscribe(topic, Audience::Data);
+        let mut page = hub.subscribe(topic, Audience::Page(de));
+        let change = |n: u32| format!("{{\"n\":{n}}}");
+        hub.publish(topic, &Change { data: &change(0), pages: vec![(de, "[]".into())] });
+        assert_eq!(data.frames.try_recv().ok(), Some(Bytes::from_static(b"data: {\"n\":0}\n\n")), "at once");
+        assert!(page.frames.try_recv().is_ok());
+        for n in 1..=50 {
+            hub.publish(topic, &Change { data: &change(n), pages: vec![(de, "[]".into())] });
+        }
+        assert!(data.frames.try_recv().is_err(), "the rest waits for the window's end");
+        tokio::time::sleep(WINDOW * 3).await;
+        let frame =
+            String::from_utf8(data.frames.try_recv().map(|b| b.to_vec()).unwrap_or_default()).unwrap_or_default();
+        let expected: String = (1..=50).map(|n| format!("data: {}\n\n", change(n))).collect();
+        assert_eq!(frame, expected, "one write, every change in order");
+        assert!(data.frames.try_recv().is_err());
+        let frame =
+            String::from_utf8(page.frames.try_recv().map(|b| b.to_vec()).unwrap_or_default()).unwrap_or_default();
+        assert_eq!(frame.matches("event: page").count(), 50);
+        assert!(frame.ends_with(&format!("{{\"v\":\"{}\",\"ops\":[]}}\n\n", hub.version(topic))));
+        // The window closed: the next change goes out at once again.
+        tokio::time::sleep(WINDOW * 2).await;
+        hub.publish(topic, &Change { data: &change(51), pages: Vec::new() });
+        assert_eq!(data.frames.try_recv().ok(), Some(Bytes::from_static(b"data: {\"n\":51}\n\n")));
     }
 
     #[tokio::test]

@@ -2,6 +2,7 @@
 //! the calling actor, cookies, and the mapping of database errors into [`AppError`].
 
 pub mod assets;
+pub mod cluster;
 pub mod entities;
 pub mod html;
 pub mod languages;

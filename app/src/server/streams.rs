@@ -65,6 +65,8 @@ pub struct StreamSlots {
     inner: Arc<Mutex<Slots>>,
     per_holder: usize,
     total: usize,
+    /// The other processes on the same PostgreSQL database: they end their streams too.
+    outbox: super::cluster::Outbox,
 }
 
 impl Default for StreamSlots {
@@ -97,7 +99,13 @@ impl Drop for Permit {
 impl StreamSlots {
     #[must_use]
     pub fn new(per_holder: usize, total: usize) -> Self {
-        Self { inner: Arc::default(), per_holder, total }
+        Self { inner: Arc::default(), per_holder, total, outbox: super::cluster::Outbox::default() }
+    }
+
+    /// These slots, telling the processes of `outbox` (the live hub's) which streams end.
+    #[must_use]
+    pub fn with_outbox(self, outbox: super::cluster::Outbox) -> Self {
+        Self { outbox, ..self }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Slots> {
@@ -124,9 +132,22 @@ impl StreamSlots {
         Ok(Permit { slots: self.clone(), holder, ended })
     }
 
-    /// Ends the open streams of a participant, a session or an account; returns how many
-    /// holders were told.
+    /// Ends the open streams of a participant, a session or an account, in this process and the
+    /// others on the same database; returns how many holders of this process were told.
     pub fn end(&self, ending: Ending<'_>) -> usize {
+        if self.outbox.is_on() {
+            let ended = match ending {
+                Ending::Participant(id) => super::cluster::Ended::Participant(id),
+                Ending::Session(hash) => super::cluster::Ended::Session(hash.to_owned()),
+                Ending::User(id) => super::cluster::Ended::User(id),
+            };
+            self.outbox.post(super::cluster::Message::End { ending: ended });
+        }
+        self.end_here(ending)
+    }
+
+    /// [`Self::end`] in this process only.
+    pub fn end_here(&self, ending: Ending<'_>) -> usize {
         let mut slots = self.lock();
         let mut told = 0;
         for (holder, slot) in &mut slots.holders {

@@ -29,6 +29,9 @@ pub const TIMEFRAME_MAX: usize = 120;
 pub const REASON_MAX: usize = 300;
 /// Proposals one participant may have in one workshop (withdrawn ones free their place).
 pub const PROPOSALS_PER_PARTICIPANT: i32 = 20;
+/// Proposals a workshop takes from its participants: this bounds every board's snapshot (a room
+/// of 250 at 20 each).
+pub const PROPOSALS_PER_WORKSHOP: u64 = 5_000;
 /// Proposals one participant may submit per minute.
 pub const PROPOSALS_PER_MINUTE: usize = 10;
 pub const WORKSHOPS_MAX: usize = 100;

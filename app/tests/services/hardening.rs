@@ -15,7 +15,7 @@ use app::{
     server::{
         LiveHub, Writer,
         entities::{participants, proposal_reports, proposal_revisions, proposals},
-        live::Audience,
+        live::{Audience, WINDOW},
     },
     workshops::{
         service,
@@ -104,10 +104,34 @@ async fn report_reason(db: &DatabaseConnection, proposal: ProposalId, by: Partic
         .reason
 }
 
-/// The event in a server-sent-events data frame.
-fn event(frame: &[u8]) -> LiveEvent {
-    let text = String::from_utf8_lossy(frame);
-    serde_json::from_str(text.trim().trim_start_matches("data: ")).unwrap()
+/// A staff view's live events, one at a time: a frame may hold several (those of one window).
+struct Events {
+    frames: tokio::sync::broadcast::Receiver<axum::body::Bytes>,
+    queue: std::collections::VecDeque<LiveEvent>,
+}
+
+impl Events {
+    fn of(s: &Setup) -> Self {
+        Self { frames: s.live.subscribe(s.ws.0, Audience::Data).frames, queue: Default::default() }
+    }
+
+    async fn next(&mut self) -> LiveEvent {
+        loop {
+            if let Some(event) = self.queue.pop_front() {
+                return event;
+            }
+            let frame = self.frames.recv().await.unwrap();
+            for event in String::from_utf8_lossy(&frame).split("\n\n").filter(|e| !e.trim().is_empty()) {
+                self.queue.push_back(serde_json::from_str(event.trim().trim_start_matches("data: ")).unwrap());
+            }
+        }
+    }
+
+    /// Nothing was published (once the window a change would wait in has ended).
+    async fn none(&mut self) -> bool {
+        tokio::time::sleep(WINDOW * 3).await;
+        self.queue.is_empty() && self.frames.try_recv().is_err()
+    }
 }
 
 db_test!(withdraw_and_hide_at_once_leave_a_consistent_proposal_and_count, |db: DatabaseConnection| async move {
@@ -159,27 +183,27 @@ db_test!(restoring_a_proposal_that_is_not_hidden_changes_nothing, |db: DatabaseC
     let (ayse, _) = enter(&db, &s, "Ayşe").await;
     let p = propose(&db, &s, &ayse, "Sprachcafé").await;
     let visible = stored(&db, p.id).await;
-    let mut events = s.live.subscribe(s.ws.0, Audience::Data).frames;
+    let mut events = Events::of(&s);
     let version = s.live.version(s.ws.0);
 
     let err = restore(&db, &s.live, &s.orga, p.id).await.unwrap_err();
     assert!(matches!(&err, AppError::Conflict(m) if m.key == "proposal-not-hidden"), "{err:?}");
     assert_eq!(stored(&db, p.id).await, visible);
-    assert!(events.try_recv().is_err());
+    assert!(events.none().await);
     assert_eq!(s.live.version(s.ws.0), version);
 
     // A second moderator who still saw it hidden is told, and publishes nothing.
     hide(&db, &s.live, &s.orga, p.id, "Doppelt").await.unwrap();
     restore(&db, &s.live, &s.orga, p.id).await.unwrap();
-    assert!(matches!(event(&events.recv().await.unwrap()), LiveEvent::Remove { .. }));
-    assert!(matches!(event(&events.recv().await.unwrap()), LiveEvent::Upsert { .. }));
+    assert!(matches!(events.next().await, LiveEvent::Remove { .. }));
+    assert!(matches!(events.next().await, LiveEvent::Upsert { .. }));
     let restored = stored(&db, p.id).await;
     assert_eq!((restored.status.as_str(), restored.hidden_reason.as_deref()), ("visible", None));
     let version = s.live.version(s.ws.0);
     let err = restore(&db, &s.live, &s.orga, p.id).await.unwrap_err();
     assert!(matches!(&err, AppError::Conflict(m) if m.key == "proposal-not-hidden"), "{err:?}");
     assert_eq!(stored(&db, p.id).await, restored);
-    assert!(events.try_recv().is_err());
+    assert!(events.none().await);
     assert_eq!(s.live.version(s.ws.0), version);
 
     // A withdrawn proposal is gone for the moderation too, and stays withdrawn.
@@ -192,9 +216,9 @@ db_test!(hiding_twice_keeps_the_first_reason_and_publishes_once, |db: DatabaseCo
     let s = setup(&db).await;
     let (ayse, _) = enter(&db, &s, "Ayşe").await;
     let p = propose(&db, &s, &ayse, "Sprachcafé").await;
-    let mut events = s.live.subscribe(s.ws.0, Audience::Data).frames;
+    let mut events = Events::of(&s);
     hide(&db, &s.live, &s.orga, p.id, "Bitte sachlich bleiben").await.unwrap();
-    assert_eq!(event(&events.recv().await.unwrap()), LiveEvent::Remove { id: p.id, field: s.field });
+    assert_eq!(events.next().await, LiveEvent::Remove { id: p.id, field: s.field });
     let hidden = stored(&db, p.id).await;
     let version = s.live.version(s.ws.0);
 
@@ -204,7 +228,7 @@ db_test!(hiding_twice_keeps_the_first_reason_and_publishes_once, |db: DatabaseCo
     let after = stored(&db, p.id).await;
     assert_eq!(after.hidden_reason.as_deref(), Some("Bitte sachlich bleiben"), "the first reason stays");
     assert_eq!(after, hidden);
-    assert!(events.try_recv().is_err(), "the second hide publishes nothing");
+    assert!(events.none().await, "the second hide publishes nothing");
     assert_eq!(s.live.version(s.ws.0), version);
 });
 
@@ -221,7 +245,7 @@ db_test!(deleting_a_participant_empties_their_reports_and_versions_only, |db: Da
     report(&db, &who(&db, &s, &jonas).await, mine.id, "doppelt").await.unwrap();
     hide(&db, &s.live, &s.orga, hidden.id, "Doppelt").await.unwrap();
     let (theirs_before, mine_before) = (revisions(&db, theirs.id).await, stored(&db, mine.id).await);
-    let mut events = s.live.subscribe(s.ws.0, Audience::Data).frames;
+    let mut events = Events::of(&s);
     let mut page = s.live.subscribe(s.ws.0, Audience::Page(Lang::default())).frames;
 
     delete_participant(&db, &s.live, &s.orga, ayse_id).await.unwrap();
@@ -244,7 +268,7 @@ db_test!(deleting_a_participant_empties_their_reports_and_versions_only, |db: Da
     // Open boards show the proposals as from a deleted participant; pages reload once.
     let (mut upserted, mut removed) = (Vec::new(), Vec::new());
     for _ in 0..2 {
-        match event(&events.recv().await.unwrap()) {
+        match events.next().await {
             LiveEvent::Upsert { proposal } => upserted.push(*proposal),
             LiveEvent::Remove { id, .. } => removed.push(id),
             other => panic!("expected the proposals, got {other:?}"),
@@ -254,9 +278,46 @@ db_test!(deleting_a_participant_empties_their_reports_and_versions_only, |db: Da
     assert_eq!((upserted[0].id, &upserted[0].author, &upserted[0].organisation), (mine.id, &Author::Deleted, &None));
     assert_eq!(upserted[0].title, "Sprachcafé für Eltern");
     assert_eq!(removed, [hidden.id], "a hidden one: moderator boards load it again");
-    assert_eq!(event(&events.recv().await.unwrap()), LiveEvent::Participants { count: 1 });
-    let frames: Vec<String> = (0..3).map(|_| String::from_utf8_lossy(&page.try_recv().unwrap()).into_owned()).collect();
-    assert_eq!(frames.iter().filter(|f| f.contains(r#"[["reload"]]"#)).count(), 1, "{frames:?}");
+    assert_eq!(events.next().await, LiveEvent::Participants { count: 1 });
+    tokio::time::sleep(WINDOW * 3).await;
+    let mut frames = String::new();
+    while let Ok(frame) = page.try_recv() {
+        frames.push_str(&String::from_utf8_lossy(&frame));
+    }
+    assert_eq!(frames.matches("event: page").count(), 3, "{frames}");
+    assert_eq!(frames.matches(r#"[["reload"]]"#).count(), 1, "{frames}");
     let board = app::board::service::moderator_board(&db, &s.orga, s.ws).await.unwrap();
     assert!(board.proposals.iter().filter(|p| p.id != theirs.id).all(|p| p.author == Author::Deleted));
+});
+
+db_test!(a_workshop_takes_at_most_its_number_of_proposals_and_names_it, |db: DatabaseConnection| async move {
+    use app::workshops::types::PROPOSALS_PER_WORKSHOP;
+    use sea_orm::{ActiveModelTrait, Set};
+    let s = setup(&db).await;
+    let (token, _) = enter(&db, &s, "Aylin").await;
+    let first = propose(&db, &s, &token, "Sprachcafé im Stadtteil").await;
+    // The room already gave all but one place (written directly: thousands of participants).
+    let model = stored(&db, first.id).await;
+    let copies: Vec<proposals::ActiveModel> = (1..PROPOSALS_PER_WORKSHOP - 1)
+        .map(|_| {
+            let mut copy = proposals::ActiveModel::from(model.clone()).reset_all();
+            copy.id = Set(uuid::Uuid::new_v4());
+            copy
+        })
+        .collect();
+    for chunk in copies.chunks(400) {
+        proposals::Entity::insert_many(chunk.to_vec()).exec(&db).await.unwrap();
+    }
+    let (other, _) = enter(&db, &s, "Jonas").await;
+    propose(&db, &s, &other, "Der letzte Platz").await;
+    let writer = Writer::start(db.clone());
+    let refused = submit(&writer, &s.live, &who(&db, &s, &other).await, &form(&s, "Einer zu viel")).await;
+    assert!(
+        matches!(&refused, Err(AppError::Conflict(m)) if m.key == "proposal-workshop-full"
+            && m.args.iter().any(|(k, v)| k == "max" && v == &PROPOSALS_PER_WORKSHOP.to_string())),
+        "{refused:?}"
+    );
+    // A withdrawn proposal frees its place.
+    withdraw_own(&db, &s.live, &who(&db, &s, &token).await, first.id).await.unwrap();
+    submit(&writer, &s.live, &who(&db, &s, &other).await, &form(&s, "Jetzt passt er")).await.unwrap();
 });

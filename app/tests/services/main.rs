@@ -4,6 +4,7 @@
 #[macro_use]
 mod support;
 mod auth;
+mod cluster;
 mod clustering;
 mod hardening;
 mod instance;

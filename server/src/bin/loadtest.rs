@@ -33,6 +33,10 @@ struct Args {
     /// Base address of the server.
     #[arg(long, default_value = "http://127.0.0.1:3000")]
     url: String,
+    /// Where the live boards connect, if not to `--url`: another instance on the same
+    /// PostgreSQL database (fan-out across instances).
+    #[arg(long)]
+    board_url: Option<String>,
     /// Join code of a workshop that is collecting proposals.
     #[arg(long)]
     code: String,
@@ -176,33 +180,63 @@ fn encode(value: &str) -> String {
         .collect()
 }
 
+/// Where a board reloads its snapshot when told to `resync`.
+struct Snapshot {
+    addr: String,
+    code: String,
+    cookie: String,
+}
+
+/// What one board saw: when each proposal arrived, and how often it reloaded its snapshot.
+struct Seen {
+    arrivals: Vec<(String, Instant)>,
+    resyncs: usize,
+}
+
 /// Reads a live board until it has seen `expected` proposals (or the run says stop); returns
-/// when each proposal arrived.
+/// when each proposal arrived. Told to `resync` (it fell behind), it reloads its snapshot as a
+/// real board does: the proposals in it count as arrived then.
 async fn board(
     mut stream: BufReader<TcpStream>,
     mut expected: watch::Receiver<Option<usize>>,
-) -> Result<Vec<(String, Instant)>, Error> {
+    snapshot: Snapshot,
+) -> Result<Seen, Error> {
     let mut arrivals = Vec::new();
     let mut seen = HashSet::new();
     let mut buffer = String::new();
+    let mut resyncs = 0;
     loop {
         if let Some(total) = *expected.borrow()
             && seen.len() >= total
         {
-            return Ok(arrivals);
+            return Ok(Seen { arrivals, resyncs });
         }
         let chunk = tokio::select! {
             chunk = read_chunk(&mut stream) => chunk?,
             changed = expected.changed() => {
-                if changed.is_err() { return Ok(arrivals); }
+                if changed.is_err() { return Ok(Seen { arrivals, resyncs }); }
                 continue;
             }
         };
-        let Some(chunk) = chunk else { return Ok(arrivals) };
+        let Some(chunk) = chunk else { return Ok(Seen { arrivals, resyncs }) };
         let now = Instant::now();
         buffer.push_str(&String::from_utf8_lossy(&chunk));
         while let Some(end) = buffer.find("\n\n") {
             let event: String = buffer.drain(..end + 2).collect();
+            if event.starts_with("event: resync") {
+                resyncs += 1;
+                let mut conn = Conn::open(&snapshot.addr).await?;
+                let path = format!("/api/w/board?code={}", snapshot.code);
+                let answer = conn.request("GET", &path, Some(&snapshot.cookie), "").await?;
+                let body: serde_json::Value = serde_json::from_slice(&answer.body)?;
+                let now = Instant::now();
+                for id in body["proposals"].as_array().into_iter().flatten().filter_map(|p| p["id"].as_str()) {
+                    if seen.insert(id.to_owned()) {
+                        arrivals.push((id.to_owned(), now));
+                    }
+                }
+                continue;
+            }
             // Cheap on purpose (the tool shares the CPU with the server): a data frame
             // starts `data: {"type":"upsert","proposal":{"id":"…"`, a page frame has
             // `"ops":[["put","p-…"`.
@@ -253,6 +287,10 @@ struct Submission {
 async fn main() -> Result<(), Error> {
     let args = Args::parse();
     let addr = args.url.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    let board_addr = args
+        .board_url
+        .as_deref()
+        .map_or_else(|| addr.clone(), |url| url.trim_start_matches("http://").trim_end_matches('/').to_owned());
     let code = args.code.trim().to_ascii_uppercase();
     let n = args.participants;
     println!(
@@ -303,18 +341,19 @@ async fn main() -> Result<(), Error> {
     let mut boards = Vec::new();
     let mut opens = Vec::new();
     for (i, (cookie, _)) in people.iter().enumerate() {
-        let (addr, code, cookie, gate) = (addr.clone(), code.clone(), cookie.clone(), gate.clone());
+        let (addr, code, cookie, gate) = (board_addr.clone(), code.clone(), cookie.clone(), gate.clone());
         let lang = (args.frames == "page").then_some(if i % 2 == 0 { "de" } else { "en" });
         opens.push(tokio::spawn(async move {
             let _permit = gate.acquire().await?;
-            open_board(&addr, &code, &cookie, lang).await
+            let stream = open_board(&addr, &code, &cookie, lang).await?;
+            Ok::<_, Error>((stream, Snapshot { addr, code, cookie }))
         }));
     }
     for open in opens {
-        let stream = open.await??;
-        boards.push(tokio::spawn(board(stream, expected_rx.clone())));
+        let (stream, snapshot) = open.await??;
+        boards.push(tokio::spawn(board(stream, expected_rx.clone(), snapshot)));
     }
-    println!("live boards open: {} ({} frames)", boards.len(), args.frames);
+    println!("live boards open: {} ({} frames) on {board_addr}", boards.len(), args.frames);
 
     // 3. Submissions, on a fixed schedule (open loop) or as fast as each participant can.
     let total = n * args.proposals;
@@ -364,12 +403,15 @@ async fn main() -> Result<(), Error> {
     let deadline = tokio::time::sleep(Duration::from_secs(10));
     tokio::pin!(deadline);
     let mut complete_boards = 0;
+    let (mut resyncs, mut resynced_boards) = (0, 0);
     for b in boards {
         tokio::select! {
             result = b => {
-                let list = result??;
-                if list.len() >= acked.len() { complete_boards += 1; }
-                for (id, at) in list { arrivals.entry(id).or_default().push(at); }
+                let seen = result??;
+                if seen.arrivals.len() >= acked.len() { complete_boards += 1; }
+                resyncs += seen.resyncs;
+                resynced_boards += usize::from(seen.resyncs > 0);
+                for (id, at) in seen.arrivals { arrivals.entry(id).or_default().push(at); }
             }
             () = &mut deadline => { break; }
         }
@@ -437,6 +479,9 @@ async fn main() -> Result<(), Error> {
         percentile(&each_delivery, 50.0),
         percentile(&each_delivery, 99.0),
         each_delivery.len()
+    );
+    println!(
+        "resyncs: {resyncs} snapshot reloads on {resynced_boards} of {n} boards (counted as arrivals when reloaded)"
     );
     println!("lost: {lost} acknowledged proposals missing from the board afterwards");
     if let Some(pid) = args.server_pid {

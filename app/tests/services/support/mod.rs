@@ -48,6 +48,12 @@ impl TestDb {
         Some(Self { db, postgres: Some((admin_url, name)) })
     }
 
+    /// The connection URL of this PostgreSQL test database (`None` on SQLite).
+    pub fn postgres_url(&self) -> Option<String> {
+        let (admin_url, name) = self.postgres.as_ref()?;
+        admin_url.rsplit_once('/').map(|(server, _)| format!("{server}/{name}"))
+    }
+
     pub async fn cleanup(self) {
         let _ = self.db.close().await;
         if let Some((admin_url, name)) = self.postgres {
