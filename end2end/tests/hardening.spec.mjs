@@ -100,6 +100,30 @@ test("a full workshop says so next to the join form, naming the number", async (
   await orga.context().close();
 });
 
+test("without JavaScript the password change names a wrong current password and says when it worked", async () => {
+  const page = await newPage(browser, { javaScript: false });
+  await page.goto(server.base + "/login");
+  await page.getByLabel("E-Mail-Adresse").fill(ORGA[0]);
+  await page.getByLabel("Passwort").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.waitForURL(/\/staff$/);
+  await page.goto(server.base + "/staff/password");
+  await page.locator("#current_password").fill("falsch-falsch-falsch");
+  await page.locator("#password").fill("noch-ein-langes-passwort");
+  await page.locator("#password_repeat").fill("noch-ein-langes-passwort");
+  await page.getByRole("button", { name: "Passwort ändern" }).click();
+  await page.getByText("Das aktuelle Passwort ist nicht korrekt.").waitFor();
+  await checkA11y(page, "password page with an error without JS");
+  await page.locator("#current_password").fill(NEW_PASSWORD);
+  await page.locator("#password").fill("noch-ein-langes-passwort");
+  await page.locator("#password_repeat").fill("noch-ein-langes-passwort");
+  await page.getByRole("button", { name: "Passwort ändern" }).click();
+  await page.getByText("Das Passwort ist geändert. Andere Geräte sind abgemeldet.").waitFor();
+  await checkA11y(page, "password changed without JS");
+  await keepHtml(page, "password changed without JS");
+  await page.context().close();
+});
+
 test("the pages of this run are valid HTML", () => {
   assert.ok(validateHtml() >= 1);
 });

@@ -1,6 +1,8 @@
 //! Staff accounts: created, listed and (de)activated by admins; each staff member changes their
 //! own password.
 
+use std::net::IpAddr;
+
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, NotSet, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -9,6 +11,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{
+    limiter::LoginLimiter,
     password::{generate_password, hash_password, verify_password},
     sessions::{self, token_hash},
     types::{Actor, CreatedUser, CurrentUser, Role, UserId, UserSummary},
@@ -124,13 +127,17 @@ pub struct PasswordChange<'a> {
 
 /// Changes the caller's own password once the current one is proven, and ends their other
 /// sessions (whoever knew the old password may hold one); `session` is the caller's own token,
-/// which stays. Returns the hashes of the sessions ended.
+/// which stays. Returns the hashes of the sessions ended. A wrong current password counts as a
+/// failed login of the account from `ip` (a session left open cannot be used to guess it).
 ///
 /// # Errors
-/// `Unauthenticated` unless a staff member with an active account, `Invalid` naming each field:
-/// `current_password` (wrong), `password` (length, as on account creation), `password_repeat`.
+/// `Unauthenticated` unless a staff member with an active account, `RateLimited` while the
+/// account waits at this address, `Invalid` naming each field: `current_password` (wrong),
+/// `password` (length, as on account creation), `password_repeat`.
 pub async fn change_password(
     db: &impl ConnectionTrait,
+    limiter: &LoginLimiter,
+    ip: IpAddr,
     actor: &Actor,
     session: &str,
     change: PasswordChange<'_>,
@@ -139,8 +146,19 @@ pub async fn change_password(
     let user =
         users::Entity::find_by_id(me.id.0).one(db).await?.filter(|u| u.active).ok_or(AppError::Unauthenticated)?;
     let mut form = Form::new();
+    let attempt =
+        limiter.begin(&user.email, ip).map_err(|secs| AppError::RateLimited { retry_after_secs: secs, limit: None })?;
     // The hash is checked even when the new password is refused, so one answer names every field.
-    if !verify_password(change.current.to_owned(), Some(user.password_hash.clone())).await? {
+    let proven = match verify_password(change.current.to_owned(), Some(user.password_hash.clone())).await {
+        Ok(proven) => proven,
+        Err(e) => {
+            // Too busy to hash: no guess was checked.
+            limiter.cancel(attempt);
+            return Err(e);
+        }
+    };
+    limiter.finish(attempt, proven);
+    if !proven {
         form.error("current_password", Msg::new("field-password-current"));
     }
     form.new_password("password", change.new);

@@ -58,9 +58,13 @@ pub async fn change_password(
     let state = server::state()?;
     let session = server::request_cookie(super::SESSION_COOKIE).unwrap_or_default();
     let change = service::PasswordChange { current: &current_password, new: &password, repeat: &password_repeat };
-    for ended in server::respond(service::change_password(&state.db, &actor, &session, change).await)? {
+    let (limiter, ip) = (crate::auth::limiter()?, server::client_ip());
+    let changed = service::change_password(&state.db, &limiter, ip, &actor, &session, change).await;
+    for ended in server::respond(changed)? {
         state.streams.end(server::streams::Ending::Session(&ended));
     }
+    // A form posted without JavaScript comes back to the page, which then says it worked.
+    leptos_axum::redirect("/staff/password?changed=1");
     Ok(())
 }
 

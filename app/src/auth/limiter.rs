@@ -101,6 +101,8 @@ struct State {
 pub struct Attempt {
     email: u64,
     address: IpAddr,
+    /// The pair's wait before this attempt, and the one it set (to take it back).
+    until: Option<(Option<Instant>, Instant)>,
 }
 
 /// Counts login failures per address and per pair of e-mail and address (see the module).
@@ -166,7 +168,7 @@ impl LoginLimiter {
     }
 
     fn begin_at(&self, email: &str, ip: IpAddr, now: Instant) -> Result<Attempt, u64> {
-        let attempt = Attempt { email: self.keys.hash_one(email), address: address_key(ip) };
+        let mut attempt = Attempt { email: self.keys.hash_one(email), address: address_key(ip), until: None };
         let mut state = self.lock();
         self.tidy(&mut state, now);
         if let Some(left) = self.address_wait(&state, attempt.address, now) {
@@ -187,9 +189,26 @@ impl LoginLimiter {
         streak.last = now;
         if streak.failures >= LOCK_AFTER_FAILURES {
             let doublings = Ord::min(streak.failures - LOCK_AFTER_FAILURES, 5);
-            streak.until = Some(now + Ord::min(FIRST_WAIT * (1 << doublings), LONGEST_WAIT));
+            let until = now + Ord::min(FIRST_WAIT * (1 << doublings), LONGEST_WAIT);
+            attempt.until = Some((streak.until, until));
+            streak.until = Some(until);
         }
         Ok(attempt)
+    }
+
+    /// Takes back an attempt that never reached the password check (the server was too busy to
+    /// hash): it does not count against the pair.
+    pub fn cancel(&self, attempt: Attempt) {
+        let mut state = self.lock();
+        if let Some(streak) = state.pairs.map.get_mut(&(attempt.email, attempt.address)) {
+            streak.failures = streak.failures.saturating_sub(1);
+            // The wait this attempt set goes (while it held, nobody else could begin).
+            if let Some((before, set)) = attempt.until
+                && streak.until == Some(set)
+            {
+                streak.until = before;
+            }
+        }
     }
 
     /// Ends an attempt: a success clears its pair and address, a failure counts for the address
@@ -253,7 +272,7 @@ mod tests {
         assert!(limiter.check(ip(1)).is_err());
         assert!(limiter.begin_at(EMAIL, ip(1), now).is_err(), "a blocked address may not try");
         assert!(limiter.check(ip(2)).is_ok());
-        let attempt = Attempt { email: limiter.keys.hash_one(EMAIL), address: ip(1) };
+        let attempt = Attempt { email: limiter.keys.hash_one(EMAIL), address: ip(1), until: None };
         limiter.finish_at(attempt, true, now);
         assert!(limiter.check(ip(1)).is_ok());
     }
@@ -295,6 +314,28 @@ mod tests {
             fail(&limiter, EMAIL, ip(1), later).unwrap();
         }
         assert!(limiter.begin_at(EMAIL, ip(1), later).is_ok(), "the streak started again");
+    }
+
+    #[test]
+    fn an_attempt_refused_before_the_check_does_not_count() {
+        let limiter = LoginLimiter::new(1_000, Duration::from_secs(60));
+        let now = Instant::now();
+        for _ in 1..LOCK_AFTER_FAILURES {
+            fail(&limiter, EMAIL, ip(1), now).unwrap();
+        }
+        // The fifth would lock the pair; the server was too busy to check it.
+        let busy = limiter.begin_at(EMAIL, ip(1), now).unwrap();
+        limiter.cancel(busy);
+        let attempt = limiter.begin_at(EMAIL, ip(1), now).expect("the pair does not wait");
+        limiter.finish_at(attempt, false, now);
+        assert_eq!(limiter.begin_at(EMAIL, ip(1), now), Err(30), "the fifth checked failure locks it");
+        // Once the wait is over, a sixth attempt that is never checked leaves no new wait.
+        let later = now + Duration::from_secs(30);
+        let busy = limiter.begin_at(EMAIL, ip(1), later).unwrap();
+        limiter.cancel(busy);
+        let attempt = limiter.begin_at(EMAIL, ip(1), later).expect("the pair does not wait");
+        limiter.finish_at(attempt, false, later);
+        assert_eq!(limiter.begin_at(EMAIL, ip(1), later), Err(60), "the sixth checked failure doubles it");
     }
 
     #[test]

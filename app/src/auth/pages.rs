@@ -125,7 +125,13 @@ pub fn PasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let change = ServerAction::<ChangePassword>::new();
     let errors = action_error(change);
-    let changed = Signal::derive(move || matches!(change.value().get(), Some(Ok(()))));
+    let query = leptos_router::hooks::use_query_map();
+    // Said after a change: the action's answer, or (a form posted without JavaScript) the page
+    // the change redirected to. An error after it says only the error.
+    let changed = Signal::derive(move || match change.value().get() {
+        Some(result) => result.is_ok(),
+        None => query.with(|q| q.get("changed").is_some()),
+    });
     view! {
         <Title text=i18n.t("password-title") />
         <RequireStaff>

@@ -50,8 +50,21 @@ pub async fn login(
     // guesses sent at once cannot all pass, and the answer does not depend on the account.
     let attempt =
         limiter.begin(&email, ip).map_err(|secs| AppError::RateLimited { retry_after_secs: secs, limit: None })?;
-    let user = users::Entity::find().filter(users::Column::Email.eq(&email)).one(db).await?;
-    let ok = verify_password(password.to_owned(), user.as_ref().map(|u| u.password_hash.clone())).await?;
+    let user = match users::Entity::find().filter(users::Column::Email.eq(&email)).one(db).await {
+        Ok(user) => user,
+        Err(e) => {
+            limiter.cancel(attempt);
+            return Err(e.into());
+        }
+    };
+    // Refused for want of a free hasher (or the database failed): no guess was checked.
+    let ok = match verify_password(password.to_owned(), user.as_ref().map(|u| u.password_hash.clone())).await {
+        Ok(ok) => ok,
+        Err(e) => {
+            limiter.cancel(attempt);
+            return Err(e);
+        }
+    };
     match user {
         Some(user) if ok && user.active => {
             limiter.finish(attempt, true);

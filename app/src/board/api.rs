@@ -31,7 +31,12 @@ pub async fn get_entry(code: String) -> Result<Entry, AppError> {
 #[server(input = GetUrl, endpoint = "w/board")]
 pub async fn get_board(code: String) -> Result<Board, AppError> {
     let who = crate::participants::api::participant(&code).await?;
-    respond(crate::board::service::participant_board(&server::db()?, &who).await)
+    let state = server::state()?;
+    let version = state.live.version(who.workshop.id);
+    respond(
+        crate::board::service::shared_participant_board(&state.db, &state.live, who.workshop.id, &who.record, &version)
+            .await,
+    )
 }
 
 #[server(input = GetUrl, endpoint = "staff/board")]

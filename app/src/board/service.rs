@@ -41,6 +41,62 @@ pub async fn participant_board(db: &impl ConnectionTrait, who: &Participant) -> 
     board_of(db, &who.workshop, Viewer::Participant, Some(who.record.id)).await
 }
 
+/// What every participant of a workshop sees, as [`shared_participant_board`] keeps it (its own
+/// type: nothing else is ever kept under its key).
+struct SharedBoard(Board);
+
+/// [`participant_board`] as the pages and reloading boards read it: what every participant
+/// sees is read once per live version (see [`LiveHub::snapshot`]), and only the viewer's own
+/// proposals are read for them. A workshop holds at most
+/// [`PROPOSALS_PER_WORKSHOP`](crate::proposals::service::PROPOSALS_PER_WORKSHOP) participants'
+/// proposals (and the room cards staff add), so the snapshot is bounded too.
+///
+/// # Errors
+/// `Internal` when the database fails, `NotFound` when the workshop is gone.
+pub async fn shared_participant_board(
+    db: &impl ConnectionTrait,
+    live: &LiveHub,
+    workshop: Uuid,
+    me: &crate::server::entities::participants::Model,
+    version: &str,
+) -> Result<Board, AppError> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    use crate::{server::entities::proposals, workshops::types::ProposalStatus};
+    // The workshop is read inside, after the version: a row the caller read before it may show
+    // a state the version is already past, and all who share the snapshot would see it.
+    let shared = live
+        .snapshot(workshop, version, || async move {
+            let ws = workshops::Entity::find_by_id(workshop).one(db).await?.ok_or(AppError::NotFound)?;
+            board_of(db, &ws, Viewer::Participant, None).await.map(SharedBoard)
+        })
+        .await?;
+    let shared = &shared.0;
+    // Withdrawn ones too: a snapshot read before the withdrawal still holds the card.
+    let own = proposals::Entity::find()
+        .filter(proposals::Column::WorkshopId.eq(workshop))
+        .filter(proposals::Column::ParticipantId.eq(me.id))
+        .all(db)
+        .await?;
+    let mut proposals: Vec<_> =
+        shared.proposals.iter().filter(|p| !own.iter().any(|o| o.id == p.id.0)).cloned().collect();
+    proposals.extend(
+        own.into_iter()
+            .filter(|p| p.status != ProposalStatus::Withdrawn.as_str())
+            .map(|p| crate::proposals::service::to_board(p, Some(me), true, 0)),
+    );
+    // Newest first, as the database gave them (a stable sort keeps its order among equals).
+    proposals.sort_by_key(|p| std::cmp::Reverse(p.created_at));
+    Ok(Board {
+        info: shared.info.clone(),
+        viewer: Viewer::Participant,
+        participants: shared.participants,
+        proposals,
+        clusters: shared.clusters.clone(),
+        version: version.to_owned(),
+    })
+}
+
 /// The moderator's board (and the projector's): hidden proposals too, with report counts.
 ///
 /// # Errors
@@ -69,7 +125,7 @@ pub async fn entry(
     }
     match participant_for(db, &ws, token).await {
         Ok(p) => {
-            let board = Board { version, ..board_of(db, &ws, Viewer::Participant, Some(p.id)).await? };
+            let board = shared_participant_board(db, live, ws.id, &p, &version).await?;
             let me = Me { id: ParticipantId(p.id), display_name: p.display_name, proposals: p.proposal_count };
             Ok(Entry::Joined { board, me })
         }

@@ -625,15 +625,22 @@ pub async fn history(
     cluster: ClusterId,
 ) -> Result<Vec<HistoryEntry>, AppError> {
     let ws = moderated(db, actor, id).await?;
-    let emails: HashMap<Uuid, String> =
-        users::Entity::find().all(db).await?.into_iter().map(|u| (u.id, u.email)).collect();
-    let mut entries = Vec::new();
-    for s in cluster_steps::Entity::find()
+    let steps = cluster_steps::Entity::find()
         .filter(cluster_steps::Column::WorkshopId.eq(ws.id))
         .order_by_asc(cluster_steps::Column::Seq)
         .all(db)
+        .await?;
+    // The staff who worked on this workshop's clusters, and nobody else.
+    let staff: std::collections::HashSet<Uuid> = steps.iter().filter_map(|s| s.user_id).collect();
+    let emails: HashMap<Uuid, String> = users::Entity::find()
+        .filter(users::Column::Id.is_in(staff))
+        .all(db)
         .await?
-    {
+        .into_iter()
+        .map(|u| (u.id, u.email))
+        .collect();
+    let mut entries = Vec::new();
+    for s in steps {
         let (before, after) = (from_json(&s.before)?, from_json(&s.after)?);
         let touches = |snap: &Snapshot| {
             snap.clusters.iter().any(|c| c.id == cluster.0) || snap.members.iter().any(|(_, c)| *c == Some(cluster.0))

@@ -182,8 +182,15 @@ pub async fn submit_in(
             live.order_of(ws.id),
             move |txn| {
                 Box::pin(async move {
-                    // The workshop may have moved on while the write waited for its turn.
-                    let current = workshops::Entity::find_by_id(ws_id).one(txn).await?.ok_or(AppError::NotFound)?;
+                    // The workshop may have moved on while the write waited for its turn. Its
+                    // row stays locked until the commit (PostgreSQL; SQLite writes one at a
+                    // time anyway): a state change or a submission on another instance waits,
+                    // so the state, the rate and the count below hold when the row is written.
+                    let current = workshops::Entity::find_by_id(ws_id)
+                        .lock(sea_orm::sea_query::LockType::NoKeyUpdate)
+                        .one(txn)
+                        .await?
+                        .ok_or(AppError::NotFound)?;
                     if state_of(&current) != WorkshopState::Collecting {
                         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
                     }
@@ -605,13 +612,21 @@ pub async fn proposal_detail(
         .into_iter()
         .map(|f| (f.id, f.name))
         .collect();
-    let emails: HashMap<Uuid, String> =
-        users::Entity::find().all(db).await?.into_iter().map(|u| (u.id, u.email)).collect();
     let revisions = proposal_revisions::Entity::find()
         .filter(proposal_revisions::Column::ProposalId.eq(p.id))
         .order_by_asc(proposal_revisions::Column::Number)
         .all(db)
+        .await?;
+    // The staff who edited this proposal, and nobody else.
+    let editors: Vec<Uuid> = revisions.iter().filter_map(|r| r.edited_by_user).collect();
+    let emails: HashMap<Uuid, String> = users::Entity::find()
+        .filter(users::Column::Id.is_in(editors))
+        .all(db)
         .await?
+        .into_iter()
+        .map(|u| (u.id, u.email))
+        .collect();
+    let revisions = revisions
         .into_iter()
         .map(|r| Revision {
             number: r.number,

@@ -11,8 +11,10 @@
 //! The hub knows nothing of workshops or proposals: features hand it finished frames.
 
 use std::{
+    any::{Any, TypeId},
     collections::HashMap,
     sync::{Arc, Mutex, PoisonError},
+    time::{Duration, Instant},
 };
 
 use axum::body::Bytes;
@@ -59,6 +61,20 @@ pub struct Change<'a> {
     pub pages: Vec<(Lang, String)>,
 }
 
+/// How long a snapshot read for a version is handed to the next readers of the same version.
+/// Every change a board shows counts in the version, so the time only bounds what a change
+/// made outside the hub (a workshop's title edited, say) takes to show.
+pub const SNAPSHOT_TTL: Duration = Duration::from_secs(1);
+
+/// Snapshots kept at most (one per topic and kind; more topics read within a second are read
+/// without one).
+const SNAPSHOTS: usize = 10_000;
+
+type Memo = Arc<tokio::sync::OnceCell<Arc<dyn Any + Send + Sync>>>;
+
+/// A kept snapshot: the version it was read at, when, and the read (done or under way).
+type Kept = (String, Instant, Memo);
+
 /// The live channels of this process.
 pub struct LiveHub {
     epoch: u64,
@@ -70,6 +86,8 @@ pub struct LiveHub {
     latest: Arc<Mutex<Latest>>,
     /// The other processes on the same PostgreSQL database (see [`super::cluster`]).
     pub outbox: super::cluster::Outbox,
+    /// Per topic and kind: the last snapshot read, the version it was read at and when.
+    snapshots: Mutex<HashMap<(Uuid, TypeId), Kept>>,
 }
 
 #[derive(Default)]
@@ -94,6 +112,7 @@ impl Default for LiveHub {
             orders: Mutex::default(),
             latest: Arc::default(),
             outbox: super::cluster::Outbox::default(),
+            snapshots: Mutex::default(),
         }
     }
 }
@@ -119,6 +138,58 @@ impl LiveHub {
     pub fn version(&self, topic: Uuid) -> String {
         let seq = self.lock().get(&topic).map_or(0, |t| t.seq);
         self.version_of(seq)
+    }
+
+    /// The snapshot of a topic at `version` (read by the caller before): the one read for the
+    /// same version within [`SNAPSHOT_TTL`], or `read` now. Readers arriving while it is read
+    /// wait for that one read and share its outcome (a failed read too: a database that is down
+    /// is not asked once per waiting board), so a room reloading at once costs the database one
+    /// read per version, not one per board. Everything `read` depends on must be read inside it
+    /// (not before the version was read).
+    ///
+    /// # Errors
+    /// What `read` returned (the next reader after it reads again).
+    pub async fn snapshot<T, E, F, Fut>(&self, topic: Uuid, version: &str, read: F) -> Result<Arc<T>, E>
+    where
+        T: Any + Send + Sync,
+        E: Any + Send + Sync + Clone,
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        type Outcome<T, E> = Result<Arc<T>, E>;
+        let key = (topic, TypeId::of::<Outcome<T, E>>());
+        let memo = {
+            let mut memos = self.snapshots.lock().unwrap_or_else(PoisonError::into_inner);
+            let now = Instant::now();
+            let fresh = |(v, at, _): &Kept| v == version && now.duration_since(*at) < SNAPSHOT_TTL;
+            match memos.get(&key) {
+                Some(entry) if fresh(entry) => Some(entry.2.clone()),
+                _ => {
+                    // A miss is rare (once per version): the expired ones go.
+                    memos.retain(|_, (_, at, _)| now.duration_since(*at) < SNAPSHOT_TTL);
+                    (memos.len() < SNAPSHOTS).then(|| {
+                        let memo = Memo::default();
+                        memos.insert(key, (version.to_owned(), now, memo.clone()));
+                        memo
+                    })
+                }
+            }
+        };
+        let Some(memo) = memo else { return read().await.map(Arc::new) };
+        let outcome = memo
+            .get_or_init(|| async { Arc::new(read().await.map(Arc::new)) as Arc<dyn Any + Send + Sync> })
+            .await
+            .clone();
+        // The key holds the type: the cast always succeeds.
+        let Ok(outcome) = outcome.downcast::<Outcome<T, E>>() else { return read().await.map(Arc::new) };
+        if outcome.is_err() {
+            // Shared with the readers that waited for it, not with the next ones.
+            let mut memos = self.snapshots.lock().unwrap_or_else(PoisonError::into_inner);
+            if memos.get(&key).is_some_and(|(_, _, m)| Arc::ptr_eq(m, &memo)) {
+                memos.remove(&key);
+            }
+        }
+        (*outcome).clone()
     }
 
     /// Starts receiving a topic's frames for one audience.
@@ -198,6 +269,8 @@ impl LiveHub {
     /// Tells every open view of this process to reload its snapshot (changes may have been
     /// missed: the connection to the other processes broke).
     pub fn resync_all(&self) {
+        // The snapshots read meanwhile may lack what was missed: the reloads read anew.
+        self.snapshots.lock().unwrap_or_else(PoisonError::into_inner).clear();
         let topics = self.lock();
         for topic in topics.values() {
             for sender in topic.channels.values() {
@@ -391,5 +464,47 @@ mod tests {
         hub.send_latest(topic, key, 480, &serde_json::json!({ "cast": 480 }));
         tokio::time::sleep(COALESCE * 2).await;
         assert!(data.frames.try_recv().is_err(), "nothing below what was sent");
+    }
+
+    #[tokio::test]
+    async fn a_snapshot_is_read_once_per_version_by_readers_arriving_together() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let hub = LiveHub::default();
+        let topic = Uuid::new_v4();
+        let reads = AtomicUsize::new(0);
+        let read = || async {
+            let n = reads.fetch_add(1, Ordering::SeqCst);
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            Ok::<_, ()>(format!("read {n}"))
+        };
+        let version = hub.version(topic);
+        let together = futures::future::join_all((0..50).map(|_| hub.snapshot(topic, &version, read))).await;
+        assert!(together.iter().all(|s| s.as_deref().map(String::as_str) == Ok("read 0")), "{together:?}");
+        assert_eq!(reads.load(Ordering::SeqCst), 1, "one read for fifty readers");
+        // Another kind of snapshot of the same topic is its own.
+        let other = hub.snapshot(topic, &version, || async { Ok::<_, ()>(7_u32) }).await;
+        assert_eq!(other.map(|n| *n), Ok(7));
+        // A change: the next reader reads again.
+        hub.publish(topic, &Change { data: "{}", pages: Vec::new() });
+        let version = hub.version(topic);
+        assert_eq!(hub.snapshot(topic, &version, read).await.as_deref().map(String::as_str), Ok("read 1"));
+        // A failed read is shared by the readers that waited for it, but not kept.
+        let (down, failures) = (Uuid::new_v4(), AtomicUsize::new(0));
+        let fail = || async {
+            failures.fetch_add(1, Ordering::SeqCst);
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            Err::<String, _>("down")
+        };
+        let together = futures::future::join_all((0..10).map(|_| hub.snapshot(down, &version, fail))).await;
+        assert!(together.iter().all(|r| *r == Err("down")));
+        assert_eq!(failures.load(Ordering::SeqCst), 1, "one read for the waiting readers");
+        assert_eq!(hub.snapshot(down, &version, fail).await, Err("down"));
+        assert_eq!(failures.load(Ordering::SeqCst), 2, "the next reader reads again");
+        // After a lost relay connection every snapshot is read anew.
+        hub.resync_all();
+        assert_eq!(hub.snapshot(topic, &version, read).await.as_deref().map(String::as_str), Ok("read 2"));
+        // Past its time, the same version is read again (changes made outside the hub show).
+        tokio::time::sleep(SNAPSHOT_TTL + Duration::from_millis(50)).await;
+        assert_eq!(hub.snapshot(topic, &version, read).await.as_deref().map(String::as_str), Ok("read 3"));
     }
 }

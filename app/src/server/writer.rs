@@ -132,10 +132,11 @@ where
     }
 }
 
-/// An ordered write on PostgreSQL: the checks in a short transaction of their own, then the
-/// order (a write waiting for it holds no connection of the pool), held through the write's
-/// transaction, its commit and the publishing. The order is held for as few round trips as the
-/// write needs: at 100 writes a second to one workshop each one counts.
+/// An ordered write on PostgreSQL: the order first (a write waiting for it holds no connection
+/// of the pool), held through one transaction of the checks and the write, its commit and the
+/// publishing. The checks run in the write's transaction, so nothing they read can change
+/// before the write within this process; across processes the checks lock what they depend on
+/// (the workshop's row, for a proposal).
 async fn ordered_alone<C, T, F, G, P>(
     db: &DatabaseConnection,
     order: Arc<Mutex<()>>,
@@ -148,10 +149,12 @@ where
     G: for<'c> FnOnce(&'c DatabaseTransaction, C) -> Work<'c, T>,
     P: FnOnce(&T),
 {
-    let checked = alone(db, check).await?;
     let _turn = order.lock_owned().await;
     let txn = begin(db).await?;
-    let result = write(&txn, checked).await;
+    let result = match check(&txn).await {
+        Ok(checked) => write(&txn, checked).await,
+        Err(e) => Err(e),
+    };
     let value = finish(txn, result).await?;
     publish(&value);
     Ok(value)
@@ -210,7 +213,7 @@ where
 }
 
 fn gone() -> AppError {
-    tracing::error!("a write was dropped: the database writer has stopped");
+    tracing::error!("a write was dropped: the database writer has stopped or its group could not begin");
     AppError::Internal
 }
 
@@ -269,6 +272,8 @@ async fn run(db: DatabaseConnection, mut jobs: mpsc::Receiver<Job>) {
                 txn.commit().await.map_err(AppError::from)
             }
             Err(e) => {
+                // Its callers get `Internal` (their answers are dropped unsent).
+                tracing::error!(error = %e, writes = group.len(), "a group of writes could not begin its transaction");
                 group.clear();
                 Err(AppError::from(e))
             }

@@ -289,25 +289,77 @@ db_test!(a_password_change_needs_the_current_password_and_a_good_new_one, |db: D
     let limiter = LoginLimiter::default();
     let (me, token) = service::login(&db, &limiter, ip(), "mod@krefeld.de", PASSWORD).await.unwrap();
     let actor = Actor::Staff(me);
-    let wrong =
-        service::change_password(&db, &actor, &token, change("falsch-falsch-falsch", NEW_PASSWORD, NEW_PASSWORD))
-            .await
-            .unwrap_err();
+    let wrong = service::change_password(
+        &db,
+        &limiter,
+        ip(),
+        &actor,
+        &token,
+        change("falsch-falsch-falsch", NEW_PASSWORD, NEW_PASSWORD),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(wrong.field("current_password"), Some(Msg::new("field-password-current")));
     assert_eq!(wrong.field("password"), None);
-    let short = service::change_password(&db, &actor, &token, change(PASSWORD, "kurz", "kurz")).await.unwrap_err();
+    let short = service::change_password(&db, &limiter, ip(), &actor, &token, change(PASSWORD, "kurz", "kurz"))
+        .await
+        .unwrap_err();
     assert_eq!(short.field("password").map(|m| m.key), Some("field-password".into()));
     assert_eq!(short.field("current_password"), None);
-    let differ = service::change_password(&db, &actor, &token, change(PASSWORD, NEW_PASSWORD, "ein-anderes-passwort"))
-        .await
-        .unwrap_err();
+    let differ = service::change_password(
+        &db,
+        &limiter,
+        ip(),
+        &actor,
+        &token,
+        change(PASSWORD, NEW_PASSWORD, "ein-anderes-passwort"),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(differ.field("password_repeat"), Some(Msg::new("field-password-mismatch")));
-    let err = service::change_password(&db, &Actor::Anonymous, "", change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD))
-        .await
-        .unwrap_err();
+    let err = service::change_password(
+        &db,
+        &limiter,
+        ip(),
+        &Actor::Anonymous,
+        "",
+        change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err, AppError::Unauthenticated);
     // Nothing changed.
     assert!(service::login(&db, &limiter, ip(), "mod@krefeld.de", PASSWORD).await.is_ok());
+});
+
+db_test!(guessing_the_current_password_in_a_session_waits_like_a_login, |db: DatabaseConnection| async move {
+    service::create_user(&db, &Actor::System, "mod@krefeld.de", "moderator", Some(PASSWORD.into())).await.unwrap();
+    let limiter = LoginLimiter::default();
+    let (me, token) = service::login(&db, &limiter, ip(), "mod@krefeld.de", PASSWORD).await.unwrap();
+    let actor = Actor::Staff(me);
+    for n in 0..service::LOCK_AFTER_FAILURES {
+        let err = service::change_password(
+            &db,
+            &limiter,
+            ip(),
+            &actor,
+            &token,
+            change(&format!("rate-{n}-xxxx"), NEW_PASSWORD, NEW_PASSWORD),
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(err.field("current_password"), Some(Msg::new("field-password-current")), "guess {n}");
+    }
+    // Now even the right one waits, here and at the login from this address ...
+    let err =
+        service::change_password(&db, &limiter, ip(), &actor, &token, change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD))
+            .await
+            .unwrap_err();
+    assert!(matches!(err, AppError::RateLimited { retry_after_secs: 1..=30, .. }), "{err:?}");
+    let err = service::login(&db, &limiter, ip(), "mod@krefeld.de", PASSWORD).await.unwrap_err();
+    assert!(matches!(err, AppError::RateLimited { .. }), "{err:?}");
+    // ... the password is unchanged, and the owner elsewhere is not held up.
+    assert!(service::login(&db, &limiter, [192, 0, 2, 77].into(), "mod@krefeld.de", PASSWORD).await.is_ok());
 });
 
 db_test!(a_changed_password_logs_in_and_ends_the_other_sessions, |db: DatabaseConnection| async move {
@@ -321,7 +373,9 @@ db_test!(a_changed_password_logs_in_and_ends_the_other_sessions, |db: DatabaseCo
     let (_, someone_else) = service::login(&db, &limiter, ip(), "kollege@krefeld.de", PASSWORD).await.unwrap();
     let actor = Actor::Staff(me.clone());
     let ended =
-        service::change_password(&db, &actor, &mine, change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD)).await.unwrap();
+        service::change_password(&db, &limiter, ip(), &actor, &mine, change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD))
+            .await
+            .unwrap();
     assert_eq!(ended, vec![service::token_hash(&elsewhere)]);
     assert_eq!(service::session_user(&db, &mine).await.unwrap(), Some(me), "this session stays");
     assert_eq!(service::session_user(&db, &elsewhere).await.unwrap(), None, "the other one is over");

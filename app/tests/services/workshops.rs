@@ -629,3 +629,109 @@ db_test!(joining_again_keeps_the_participant_and_their_limits, |db: DatabaseConn
     assert_ne!(fresh, token);
     assert_ne!(other.0, first);
 });
+
+db_test!(boards_share_one_snapshot_per_version_and_keep_each_viewers_own, |db: DatabaseConnection| async move {
+    let s = setup(&db, WorkshopState::Collecting).await;
+    let ayse = join(&db, &s, "Ayşe").await;
+    let jonas = join(&db, &s, "Jonas").await;
+    let writer = app::server::Writer::start(db.clone());
+    let submit = |token: String, title: &'static str| {
+        let (db, writer, s) = (&db, &writer, &s);
+        async move {
+            app::proposals::service::submit(
+                writer,
+                &s.live,
+                &who(db, &s.code, &token).await,
+                &proposal(s.fields[0], title),
+            )
+            .await
+            .unwrap()
+        }
+    };
+    let hers = submit(ayse.clone(), "Lehrer fortbilden").await;
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let his = submit(jonas.clone(), "Sprachcafé").await;
+    app::proposals::service::hide(&db, &s.live, &s.orga, hers.id, "Bitte sachlich bleiben").await.unwrap();
+    let board = |token: String| {
+        let (db, s) = (&db, &s);
+        async move {
+            match app::board::service::entry(db, &s.live, &s.code, Some(&token)).await.unwrap() {
+                Entry::Joined { board, .. } => board,
+                other => panic!("expected the board, got {other:?}"),
+            }
+        }
+    };
+    let truth = |token: String| {
+        let (db, s) = (&db, &s);
+        async move { app::board::service::participant_board(db, &who(db, &s.code, &token).await).await.unwrap() }
+    };
+
+    // Each sees what they would see read alone: Jonas his card, Ayşe both, hers hidden with
+    // the reason, and nobody's own card marked for the other.
+    let read_at = std::time::Instant::now();
+    let (for_jonas, for_ayse) = (board(jonas.clone()).await, board(ayse.clone()).await);
+    assert_eq!(for_jonas.proposals, truth(jonas.clone()).await.proposals);
+    assert_eq!(for_ayse.proposals, truth(ayse.clone()).await.proposals);
+    assert_eq!(for_jonas.proposals.iter().map(|p| (p.id, p.mine)).collect::<Vec<_>>(), vec![(his.id, true)]);
+    assert_eq!(
+        for_ayse.proposals.iter().map(|p| (p.id, p.mine, p.status)).collect::<Vec<_>>(),
+        vec![(his.id, false, ProposalStatus::Visible), (hers.id, true, ProposalStatus::Hidden)]
+    );
+    assert_eq!(for_ayse.proposals[1].hidden_reason.as_deref(), Some("Bitte sachlich bleiben"));
+    assert_eq!(for_ayse.participants, 2);
+    assert_eq!(for_ayse.version, s.live.version(s.ws.0));
+
+    // Within the version, what everybody sees was read once: a write the hub was not told
+    // of does not show yet ...
+    proposals::Entity::update_many()
+        .col_expr(proposals::Column::Title, Expr::value("Still geändert"))
+        .filter(proposals::Column::Id.eq(his.id.0))
+        .exec(&db)
+        .await
+        .unwrap();
+    let seen = board(ayse.clone()).await.proposals[0].title.clone();
+    if read_at.elapsed() < app::server::live::SNAPSHOT_TTL {
+        assert_eq!(seen, "Sprachcafé");
+    }
+    // ... but the viewer's own cards are always read for them ...
+    assert_eq!(board(jonas.clone()).await.proposals[0].title, "Still geändert");
+    // ... and the next change, here the restore, is a new version read anew.
+    app::proposals::service::restore(&db, &s.live, &s.orga, hers.id).await.unwrap();
+    let for_jonas = board(jonas.clone()).await;
+    assert_eq!(for_jonas.proposals, truth(jonas.clone()).await.proposals);
+    assert_eq!(
+        for_jonas.proposals.iter().map(|p| (p.title.as_str(), p.mine)).collect::<Vec<_>>(),
+        vec![("Still geändert", true), ("Lehrer fortbilden", false)]
+    );
+    assert_eq!(board(ayse.clone()).await.proposals, truth(ayse).await.proposals);
+    // A card withdrawn after the snapshot was read is gone for its author at once.
+    proposals::Entity::update_many()
+        .col_expr(proposals::Column::Status, Expr::value("withdrawn"))
+        .filter(proposals::Column::Id.eq(his.id.0))
+        .exec(&db)
+        .await
+        .unwrap();
+    let ids: Vec<_> = board(jonas.clone()).await.proposals.iter().map(|p| p.id).collect();
+    assert_eq!(ids, vec![hers.id]);
+});
+
+db_test!(submissions_at_once_through_two_instances_keep_the_rate_limit, |db: DatabaseConnection| async move {
+    let s = setup(&db, WorkshopState::Collecting).await;
+    let token = join(&db, &s, "Eifrig").await;
+    let me = who(&db, &s.code, &token).await;
+    // Two hubs, as two processes have: their orders do not know of each other, so only the
+    // database keeps the checks and the writes in step.
+    let (writer, other) = (app::server::Writer::start(db.clone()), std::sync::Arc::new(LiveHub::default()));
+    let forms: Vec<ProposalForm> = (0..16).map(|i| proposal(s.fields[0], &format!("Idee {i}"))).collect();
+    let results = futures::future::join_all(forms.iter().enumerate().map(|(i, form)| {
+        let hub = if i % 2 == 0 { &s.live } else { &other };
+        app::proposals::service::submit(&writer, hub, &me, form)
+    }))
+    .await;
+    let taken = results.iter().filter(|r| r.is_ok()).count();
+    let refused = results.iter().filter(|r| matches!(r, Err(AppError::RateLimited { .. }))).count();
+    assert_eq!((taken, refused), (10, 6), "{results:?}");
+    let stored =
+        proposals::Entity::find().filter(proposals::Column::WorkshopId.eq(s.ws.0)).all(&db).await.unwrap().len();
+    assert_eq!(stored, 10);
+});
