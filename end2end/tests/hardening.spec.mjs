@@ -119,8 +119,8 @@ test("without JavaScript the password change names a wrong current password and 
   await page.locator("#password_repeat").fill("noch-ein-langes-passwort");
   await page.getByRole("button", { name: "Passwort ändern" }).click();
   await page.getByText("Das Passwort ist geändert. Andere Geräte sind abgemeldet.").waitFor();
+  // A staff page: its markup carries leptos' hydration markers, so it is not put to the HTML checker.
   await checkA11y(page, "password changed without JS");
-  await keepHtml(page, "password changed without JS");
   await page.context().close();
 });
 
