@@ -122,15 +122,18 @@ pub async fn events(
             received = receiver.recv() => match received {
                 Ok(first) => batch(first, &mut receiver),
                 // This board fell behind: it reloads its snapshot.
-                Err(RecvError::Lagged(_)) => Bytes::from_static(b"event: resync\ndata: {}\n\n"),
+                Err(RecvError::Lagged(_)) => vec![Bytes::from_static(b"event: resync\ndata: {}\n\n")],
                 Err(RecvError::Closed) => return None,
             },
             _ = closing.changed() => return None,
             // The participant was deleted, the session ended, the account changed.
             _ = permit.ended.changed() => return None,
-            () = tokio::time::sleep(Duration::from_secs(20)) => Bytes::from_static(b": keep-alive\n\n"),
+            () = tokio::time::sleep(Duration::from_secs(20)) => vec![Bytes::from_static(b": keep-alive\n\n")],
         };
-        Some((Ok::<_, Infallible>(frame), (receiver, closing, permit)))
+        Some((frame, (receiver, closing, permit)))
+    });
+    let changes = futures::StreamExt::flat_map(changes, |frames| {
+        futures::stream::iter(frames.into_iter().map(Ok::<_, Infallible>))
     });
     let mut response = Body::from_stream(futures::StreamExt::chain(hello, changes)).into_response();
     let headers = response.headers_mut();
@@ -141,23 +144,16 @@ pub async fn events(
     response
 }
 
-/// The frame just received plus those already waiting, as one write: under load a board gets
-/// several events per wake-up instead of one system call each.
-fn batch(first: Bytes, receiver: &mut tokio::sync::broadcast::Receiver<Bytes>) -> Bytes {
-    let mut waiting = Vec::new();
-    while waiting.len() < 64 {
+/// The frame just received plus those already waiting: under load a board gets several events
+/// per wake-up, which the server writes together (one vectored system call). The frames stay
+/// the shared ones: a board that is behind holds references, not copies.
+fn batch(first: Bytes, receiver: &mut tokio::sync::broadcast::Receiver<Bytes>) -> Vec<Bytes> {
+    let mut frames = vec![first];
+    while frames.len() < 64 {
         match receiver.try_recv() {
-            Ok(frame) => waiting.push(frame),
+            Ok(frame) => frames.push(frame),
             Err(_) => break,
         }
     }
-    if waiting.is_empty() {
-        return first;
-    }
-    let mut all = Vec::with_capacity(first.len() + waiting.iter().map(Bytes::len).sum::<usize>());
-    all.extend_from_slice(&first);
-    for frame in waiting {
-        all.extend_from_slice(&frame);
-    }
-    Bytes::from(all)
+    frames
 }

@@ -229,7 +229,11 @@ pub async fn submit_in(
                     }
                     let model =
                         insert_proposal(txn, &workshop, field, Some(participant.id), None, &input, Some(lang)).await?;
-                    let extra = if watched { Some(super::live::extra(txn, &workshop).await?) } else { None };
+                    let extra = if watched {
+                        Some(super::live::extra(txn, &workshop).await?.new_card_in(model.action_field_id))
+                    } else {
+                        None
+                    };
                     Ok((to_board(model, Some(&participant), false, 0), extra))
                 })
             },

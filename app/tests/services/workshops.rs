@@ -550,6 +550,9 @@ db_test!(participant_pages_get_every_change_as_fragments_in_their_language, |db:
     assert!(card.contains(">Melden</a>") && !card.contains("<!"), "{card}");
     assert!(!card.contains("data-mine"), "the fragment is the same for everybody: nobody's own card");
     assert!(en_frame["ops"][0][2].as_str().unwrap().contains(">Report</a>"));
+    let counts = de_frame["ops"].to_string();
+    assert!(counts.contains(&format!("[\"text\",\"count-{}\",\"(1)\"]", s.fields[0])), "{counts}");
+    assert!(!counts.contains(&s.fields[1].to_string()), "the other field's count did not change: {counts}");
     assert!(de_frame["ops"].to_string().contains("1 Vorschlag"));
     assert!(en_frame["ops"].to_string().contains("1 proposal"));
     assert!(matches!(event(staff_view.frames.recv().await.unwrap()).unwrap(), LiveEvent::Upsert { .. }));

@@ -189,68 +189,100 @@ struct Snapshot {
 
 /// What one board saw: when each proposal arrived, and how often it reloaded its snapshot.
 struct Seen {
-    arrivals: Vec<(String, Instant)>,
+    arrivals: Vec<(u128, Instant)>,
     resyncs: usize,
+    /// Bytes of the stream's body read.
+    bytes: usize,
 }
 
-/// Reads a live board until it has seen `expected` proposals (or the run says stop); returns
-/// when each proposal arrived. Told to `resync` (it fell behind), it reloads its snapshot as a
-/// real board does: the proposals in it count as arrived then.
+/// Reads a live board until it has seen `expected` proposals (or the run says stop: then with
+/// what it saw so far); returns when each proposal arrived. Told to `resync` (it fell behind),
+/// it reloads its snapshot as a real board does: the proposals in it count as arrived then.
 async fn board(
     mut stream: BufReader<TcpStream>,
     mut expected: watch::Receiver<Option<usize>>,
+    mut stop: watch::Receiver<bool>,
     snapshot: Snapshot,
 ) -> Result<Seen, Error> {
     let mut arrivals = Vec::new();
     let mut seen = HashSet::new();
-    let mut buffer = String::new();
-    let mut resyncs = 0;
+    let (mut resyncs, mut bytes) = (0, 0);
     loop {
         if let Some(total) = *expected.borrow()
             && seen.len() >= total
         {
-            return Ok(Seen { arrivals, resyncs });
+            return Ok(Seen { arrivals, resyncs, bytes });
         }
         let chunk = tokio::select! {
             chunk = read_chunk(&mut stream) => chunk?,
             changed = expected.changed() => {
-                if changed.is_err() { return Ok(Seen { arrivals, resyncs }); }
+                if changed.is_err() { return Ok(Seen { arrivals, resyncs, bytes }); }
                 continue;
             }
+            _ = stop.changed() => return Ok(Seen { arrivals, resyncs, bytes }),
         };
-        let Some(chunk) = chunk else { return Ok(Seen { arrivals, resyncs }) };
+        let Some(chunk) = chunk else { return Ok(Seen { arrivals, resyncs, bytes }) };
+        bytes += chunk.len();
         let now = Instant::now();
-        buffer.push_str(&String::from_utf8_lossy(&chunk));
-        while let Some(end) = buffer.find("\n\n") {
-            let event: String = buffer.drain(..end + 2).collect();
-            if event.starts_with("event: resync") {
-                resyncs += 1;
-                let mut conn = Conn::open(&snapshot.addr).await?;
-                let path = format!("/api/w/board?code={}", snapshot.code);
-                let answer = conn.request("GET", &path, Some(&snapshot.cookie), "").await?;
-                let body: serde_json::Value = serde_json::from_slice(&answer.body)?;
-                let now = Instant::now();
-                for id in body["proposals"].as_array().into_iter().flatten().filter_map(|p| p["id"].as_str()) {
-                    if seen.insert(id.to_owned()) {
-                        arrivals.push((id.to_owned(), now));
-                    }
+        // Cheap on purpose (the tool shares the CPU with the server): the server writes whole
+        // events per chunk, so the chunk's bytes are searched as they are. A data frame starts
+        // `data: {"type":"upsert","proposal":{"id":"…"`, a page frame has `"ops":[["put","p-…"`.
+        if find(&chunk, b"event: resync").is_some() {
+            resyncs += 1;
+            let mut conn = Conn::open(&snapshot.addr).await?;
+            let path = format!("/api/w/board?code={}", snapshot.code);
+            let answer = conn.request("GET", &path, Some(&snapshot.cookie), "").await?;
+            let body: serde_json::Value = serde_json::from_slice(&answer.body)?;
+            let now = Instant::now();
+            for id in body["proposals"].as_array().into_iter().flatten().filter_map(|p| p["id"].as_str()) {
+                if let Some(id) = id_key(id.as_bytes())
+                    && seen.insert(id)
+                {
+                    arrivals.push((id, now));
                 }
-                continue;
             }
-            // Cheap on purpose (the tool shares the CPU with the server): a data frame
-            // starts `data: {"type":"upsert","proposal":{"id":"…"`, a page frame has
-            // `"ops":[["put","p-…"`.
-            const UPSERT: &str = "data: {\"type\":\"upsert\",\"proposal\":{\"id\":\"";
-            const PUT: &str = "\"ops\":[[\"put\",\"p-";
-            let rest = event.strip_prefix(UPSERT).or_else(|| event.find(PUT).map(|at| &event[at + PUT.len()..]));
-            if let Some(rest) = rest
-                && let Some(id) = rest.get(..36)
-                && seen.insert(id.to_owned())
-            {
-                arrivals.push((id.to_owned(), now));
+            continue;
+        }
+        for pattern in [&b"data: {\"type\":\"upsert\",\"proposal\":{\"id\":\""[..], &b"\"ops\":[[\"put\",\"p-"[..]] {
+            let mut rest = &chunk[..];
+            while let Some(at) = find(rest, pattern) {
+                rest = &rest[at + pattern.len()..];
+                if let Some(id) = rest.get(..36).and_then(id_key)
+                    && seen.insert(id)
+                {
+                    arrivals.push((id, now));
+                }
             }
         }
     }
+}
+
+/// The server's resident memory now and at its peak (with `--server-pid`).
+fn memory(pid: Option<u32>) -> String {
+    let Some(pid) = pid else { return String::new() };
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field =
+        |name: &str| status.lines().find(|l| l.starts_with(name)).map_or("?", |l| l[name.len()..].trim()).to_owned();
+    format!(" (server memory {}, peak {})", field("VmRSS:"), field("VmHWM:"))
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A proposal id (36 characters with dashes) as a number: 16 bytes per arrival, not a string.
+fn id_key(text: &[u8]) -> Option<u128> {
+    let mut key = 0u128;
+    let mut digits = 0;
+    for &b in text.get(..36)? {
+        if b == b'-' {
+            continue;
+        }
+        key = key << 4 | u128::from(char::from(b).to_digit(16)?);
+        digits += 1;
+    }
+    (digits == 32).then_some(key)
 }
 
 /// Opens a live board; `lang` set: as a participant page in that language.
@@ -320,7 +352,7 @@ async fn main() -> Result<(), Error> {
     for join in joins {
         people.push(join.await??);
     }
-    println!("joined: {n} in {:.1} s", started.elapsed().as_secs_f64());
+    println!("joined: {n} in {:.1} s{}", started.elapsed().as_secs_f64(), memory(args.server_pid));
     if args.mode == "vote" {
         return vote::run(&args, &addr, &code, people).await;
     }
@@ -338,6 +370,7 @@ async fn main() -> Result<(), Error> {
 
     // 2. Everyone opens the live board.
     let (expected_tx, expected_rx) = watch::channel(None::<usize>);
+    let (stop_tx, stop_rx) = watch::channel(false);
     let mut boards = Vec::new();
     let mut opens = Vec::new();
     for (i, (cookie, _)) in people.iter().enumerate() {
@@ -351,9 +384,9 @@ async fn main() -> Result<(), Error> {
     }
     for open in opens {
         let (stream, snapshot) = open.await??;
-        boards.push(tokio::spawn(board(stream, expected_rx.clone(), snapshot)));
+        boards.push(tokio::spawn(board(stream, expected_rx.clone(), stop_rx.clone(), snapshot)));
     }
-    println!("live boards open: {} ({} frames) on {board_addr}", boards.len(), args.frames);
+    println!("live boards open: {} ({} frames) on {board_addr}{}", boards.len(), args.frames, memory(args.server_pid));
 
     // 3. Submissions, on a fixed schedule (open loop) or as fast as each participant can.
     let total = n * args.proposals;
@@ -398,24 +431,28 @@ async fn main() -> Result<(), Error> {
     }
     expected_tx.send(Some(acked.len()))?;
 
-    // 4. Every board stops once it has seen every acknowledged proposal (10 s at most).
-    let mut arrivals: HashMap<String, Vec<Instant>> = HashMap::new();
-    let deadline = tokio::time::sleep(Duration::from_secs(10));
-    tokio::pin!(deadline);
+    // 4. Every board stops once it has seen every acknowledged proposal, or 10 s after the last
+    // acknowledgement with what it saw by then.
+    let stopper = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_secs(10)).await;
+        let _ = stop_tx.send(true);
+    });
+    let mut arrivals: HashMap<u128, Vec<Instant>> = HashMap::new();
     let mut complete_boards = 0;
-    let (mut resyncs, mut resynced_boards) = (0, 0);
+    let (mut resyncs, mut resynced_boards, mut bytes) = (0, 0, 0);
     for b in boards {
-        tokio::select! {
-            result = b => {
-                let seen = result??;
-                if seen.arrivals.len() >= acked.len() { complete_boards += 1; }
-                resyncs += seen.resyncs;
-                resynced_boards += usize::from(seen.resyncs > 0);
-                for (id, at) in seen.arrivals { arrivals.entry(id).or_default().push(at); }
-            }
-            () = &mut deadline => { break; }
+        let seen = b.await??;
+        if seen.arrivals.len() >= acked.len() {
+            complete_boards += 1;
+        }
+        resyncs += seen.resyncs;
+        resynced_boards += usize::from(seen.resyncs > 0);
+        bytes += seen.bytes;
+        for (id, at) in seen.arrivals {
+            arrivals.entry(id).or_default().push(at);
         }
     }
+    stopper.abort();
 
     // 5. Figures.
     let first = acked.iter().map(|s| s.sent).min();
@@ -431,7 +468,7 @@ async fn main() -> Result<(), Error> {
     let mut missing = 0usize;
     for s in &acked {
         let id = s.id.as_deref().unwrap_or_default();
-        let times = arrivals.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        let times = id_key(id.as_bytes()).and_then(|k| arrivals.get(&k)).map(Vec::as_slice).unwrap_or(&[]);
         missing += n - times.len().min(n);
         for t in times {
             each_delivery.push(t.saturating_duration_since(s.acked).as_secs_f64() * 1e3);
@@ -482,6 +519,11 @@ async fn main() -> Result<(), Error> {
     );
     println!(
         "resyncs: {resyncs} snapshot reloads on {resynced_boards} of {n} boards (counted as arrivals when reloaded)"
+    );
+    println!(
+        "live bytes: {:.1} MB read by all boards, {:.0} bytes per board and proposal",
+        bytes as f64 / 1e6,
+        bytes as f64 / (n as f64 * acked.len().max(1) as f64)
     );
     println!("lost: {lost} acknowledged proposals missing from the board afterwards");
     if let Some(pid) = args.server_pid {
