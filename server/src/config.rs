@@ -18,6 +18,9 @@ pub struct Config {
     pub trust_proxy: bool,
     /// `PLENUM_RATE_LIMITS=off` switches the limits per address off (load tests only).
     pub rate_limits: bool,
+    /// `PLENUM_MAX_CONNECTIONS`: connections open at once (live boards included), default
+    /// [`crate::listen::MAX_CONNECTIONS`]; fewer if the limit of open files is lower.
+    pub max_connections: usize,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -48,6 +51,13 @@ impl Config {
         {
             return Err("PLENUM_DATABASE_URL must start with sqlite: or postgres://".into());
         }
+        let max_connections =
+            match lookup("PLENUM_MAX_CONNECTIONS") {
+                None => crate::listen::MAX_CONNECTIONS,
+                Some(text) => text.trim().parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    format!("PLENUM_MAX_CONNECTIONS={text:?} is not a number of connections like 25000")
+                })?,
+            };
         let public_url = lookup("PLENUM_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}"));
         Ok(Self {
             addr,
@@ -57,6 +67,7 @@ impl Config {
             trust_proxy: lookup("PLENUM_TRUST_PROXY").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes")),
             rate_limits: !lookup("PLENUM_RATE_LIMITS")
                 .is_some_and(|v| matches!(v.as_str(), "0" | "off" | "false" | "no")),
+            max_connections,
         })
     }
 }
@@ -73,6 +84,7 @@ mod tests {
         assert_eq!(config.public_url, "http://127.0.0.1:3000");
         assert!(!config.trust_proxy);
         assert!(config.rate_limits);
+        assert_eq!(config.max_connections, crate::listen::MAX_CONNECTIONS);
     }
 
     #[test]
@@ -81,5 +93,11 @@ mod tests {
         assert!(err.contains("PLENUM_ADDR"));
         let err = Config::from_lookup(|n| (n == "PLENUM_DATABASE_URL").then(|| "mysql://x".into())).expect_err("mysql");
         assert!(err.contains("PLENUM_DATABASE_URL"));
+        for bad in ["0", "viele", "-5"] {
+            let err = Config::from_lookup(|n| (n == "PLENUM_MAX_CONNECTIONS").then(|| bad.into())).expect_err(bad);
+            assert!(err.contains("PLENUM_MAX_CONNECTIONS"), "{err}");
+        }
+        let config = Config::from_lookup(|n| (n == "PLENUM_MAX_CONNECTIONS").then(|| "3000".into())).expect("a number");
+        assert_eq!(config.max_connections, 3000);
     }
 }

@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod cli;
 pub mod config;
+pub mod listen;
 
 use std::{sync::Arc, time::Duration};
 
@@ -382,17 +383,18 @@ pub async fn serve(config: Config) -> anyhow_like::Result<()> {
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!("Plenum listens on http://{}", config.addr);
     let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            tracing::info!("shutting down: live streams end, requests in flight get {GRACE:?}");
-            // Open boards would keep graceful shutdown waiting for ever: their streams end
-            // now, and the browsers reconnect to the next process.
-            live.close();
-            let _ = stopping.send(());
-        });
+    let limits =
+        listen::Limits { connections: listen::fit_connections(config.max_connections), head: listen::HEAD_TIMEOUT };
+    let server = listen::run(listener, app, limits, async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down: live streams end, requests in flight get {GRACE:?}");
+        // Open boards would keep graceful shutdown waiting for ever: their streams end
+        // now, and the browsers reconnect to the next process.
+        live.close();
+        let _ = stopping.send(());
+    });
     tokio::select! {
-        result = server => result?,
+        () = server => {}
         () = async {
             if stopped.await.is_ok() {
                 tokio::time::sleep(GRACE).await;

@@ -70,10 +70,13 @@ struct Args {
     staff_password: String,
 }
 
-/// One HTTP/1.1 connection with keep-alive.
+/// One HTTP/1.1 connection with keep-alive. The server closes a connection left idle (after
+/// 30 s); like a browser, a request that finds its kept connection closed before any answer
+/// is sent again on a new one.
 struct Conn {
     stream: BufReader<TcpStream>,
     host: String,
+    used: bool,
 }
 
 struct Answer {
@@ -82,14 +85,36 @@ struct Answer {
     body: Vec<u8>,
 }
 
+/// The server closed the connection before it answered (the request was not taken).
+#[derive(Debug)]
+struct ClosedBeforeAnswer;
+
+impl std::fmt::Display for ClosedBeforeAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the connection closed before an answer")
+    }
+}
+
+impl std::error::Error for ClosedBeforeAnswer {}
+
 impl Conn {
     async fn open(addr: &str) -> Result<Self, Error> {
         let stream = TcpStream::connect(addr).await?;
         stream.set_nodelay(true)?;
-        Ok(Self { stream: BufReader::new(stream), host: addr.to_owned() })
+        Ok(Self { stream: BufReader::new(stream), host: addr.to_owned(), used: false })
     }
 
     async fn request(&mut self, method: &str, path: &str, cookie: Option<&str>, body: &str) -> Result<Answer, Error> {
+        match self.attempt(method, path, cookie, body).await {
+            Err(e) if self.used && e.is::<ClosedBeforeAnswer>() => {
+                *self = Self::open(&self.host).await?;
+                self.attempt(method, path, cookie, body).await
+            }
+            answer => answer,
+        }
+    }
+
+    async fn attempt(&mut self, method: &str, path: &str, cookie: Option<&str>, body: &str) -> Result<Answer, Error> {
         let mut head = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nAccept: application/json\r\nContent-Length: {}\r\n",
             self.host,
@@ -103,9 +128,17 @@ impl Conn {
         }
         head.push_str("\r\n");
         head.push_str(body);
-        self.stream.get_mut().write_all(head.as_bytes()).await?;
+        if self.stream.get_mut().write_all(head.as_bytes()).await.is_err() {
+            return Err(ClosedBeforeAnswer.into());
+        }
+        // Nothing at all to read: closed (or reset) before the answer began.
+        match self.stream.fill_buf().await {
+            Ok([]) | Err(_) => return Err(ClosedBeforeAnswer.into()),
+            Ok(_) => {}
+        }
         let (status, headers) = read_head(&mut self.stream).await?;
         let body = read_body(&mut self.stream, &headers).await?;
+        self.used = true;
         Ok(Answer { status, headers, body })
     }
 }
@@ -286,8 +319,19 @@ fn id_key(text: &[u8]) -> Option<u128> {
 }
 
 /// Opens a live board; `lang` set: as a participant page in that language.
-async fn open_board(addr: &str, code: &str, cookie: &str, lang: Option<&str>) -> Result<BufReader<TcpStream>, Error> {
-    let mut stream = BufReader::new(TcpStream::connect(addr).await?);
+/// Opens a live board, on `kept` (the connection the participant joined with, as a browser
+/// reuses its idle connection for the page's event stream) or on a new connection.
+async fn open_board(
+    addr: &str,
+    code: &str,
+    cookie: &str,
+    lang: Option<&str>,
+    kept: Option<BufReader<TcpStream>>,
+) -> Result<BufReader<TcpStream>, Error> {
+    let mut stream = match kept {
+        Some(stream) => stream,
+        None => BufReader::new(TcpStream::connect(addr).await?),
+    };
     let (query, cookie) = match lang {
         Some(lang) => ("?page=1", format!("{cookie}; plenum_lang={lang}")),
         None => ("", cookie.to_owned()),
@@ -368,17 +412,21 @@ async fn main() -> Result<(), Error> {
         .filter_map(|f| f["id"].as_str().map(str::to_owned))
         .collect();
 
-    // 2. Everyone opens the live board.
+    // 2. Everyone opens the live board: on the connection they joined with, as a browser does
+    // (to another instance: on a new one). Proposals go on a second connection, opened when
+    // needed and closed by the server once idle, as a phone's would be.
+    let (cookies, conns): (Vec<String>, Vec<Conn>) = people.into_iter().unzip();
     let (expected_tx, expected_rx) = watch::channel(None::<usize>);
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut boards = Vec::new();
     let mut opens = Vec::new();
-    for (i, (cookie, _)) in people.iter().enumerate() {
+    for (i, (cookie, conn)) in cookies.iter().zip(conns).enumerate() {
+        let kept = (board_addr == addr).then_some(conn.stream);
         let (addr, code, cookie, gate) = (board_addr.clone(), code.clone(), cookie.clone(), gate.clone());
         let lang = (args.frames == "page").then_some(if i % 2 == 0 { "de" } else { "en" });
         opens.push(tokio::spawn(async move {
             let _permit = gate.acquire().await?;
-            let stream = open_board(&addr, &code, &cookie, lang).await?;
+            let stream = open_board(&addr, &code, &cookie, lang, kept).await?;
             Ok::<_, Error>((stream, Snapshot { addr, code, cookie }))
         }));
     }
@@ -392,10 +440,11 @@ async fn main() -> Result<(), Error> {
     let total = n * args.proposals;
     let begin = Instant::now() + Duration::from_millis(200);
     let mut submitters = Vec::new();
-    for (p, (cookie, mut conn)) in people.into_iter().enumerate() {
-        let (code, fields, rate, count) = (code.clone(), fields.clone(), args.rate, args.proposals);
+    for (p, cookie) in cookies.into_iter().enumerate() {
+        let (addr, code, fields, rate, count) = (addr.clone(), code.clone(), fields.clone(), args.rate, args.proposals);
         submitters.push(tokio::spawn(async move {
             let mut done = Vec::new();
+            let mut kept: Option<Conn> = None;
             for k in 0..count {
                 if rate > 0.0 {
                     let slot = (k * n + p) as f64 / rate;
@@ -408,6 +457,10 @@ async fn main() -> Result<(), Error> {
                     encode("Fortbildungen zu Diskriminierung für Lehrkräfte und Schulsozialarbeit.")
                 );
                 let sent = Instant::now();
+                let conn = match &mut kept {
+                    Some(conn) => conn,
+                    None => kept.insert(Conn::open(&addr).await?),
+                };
                 let answer = conn.request("POST", "/api/w/submit", Some(&cookie), &body).await?;
                 let acked = Instant::now();
                 let id = if answer.status == 200 {

@@ -143,7 +143,7 @@ pub async fn run(args: &Args, addr: &str, code: &str, people: Vec<(String, Conn)
         let (addr, code, cookie, gate) = (addr.to_owned(), code.to_owned(), cookie.clone(), gate.clone());
         opens.push(tokio::spawn(async move {
             let _permit = gate.acquire().await?;
-            open_board(&addr, &code, &cookie, Some(if i % 2 == 0 { "de" } else { "en" })).await
+            open_board(&addr, &code, &cookie, Some(if i % 2 == 0 { "de" } else { "en" }), None).await
         }));
     }
     let mut phones = Vec::new();
