@@ -536,7 +536,7 @@ async fn announce(db: &impl ConnectionTrait, live: &LiveHub, id: WorkshopId) -> 
     let view = view_of(db, id.0).await?;
     // Participant pages get the cluster cards as a fragment, with the titles of their visible
     // proposals (read once, only when pages are open).
-    let titles: HashMap<Uuid, String> = if live.page_languages(id.0).is_empty() {
+    let titles: HashMap<Uuid, String> = if !live.pages_watched(id.0) {
         HashMap::new()
     } else {
         let members: Vec<Uuid> = view.clusters.iter().flat_map(|c| c.members.iter().map(|m| m.0)).collect();

@@ -108,7 +108,7 @@ fn page_ops(lang: Lang, extra: &Extra, proposal: &BoardProposal) -> String {
 /// Loads what the fragments need, if any participant page is open (else `None`: nothing to
 /// render). A failure is logged; the pages then reload their snapshot.
 async fn extra_if_watched(db: &impl ConnectionTrait, hub: &LiveHub, workshop: &workshops::Model) -> Option<Extra> {
-    if hub.page_languages(workshop.id).is_empty() {
+    if !hub.pages_watched(workshop.id) {
         return None;
     }
     extra(db, workshop).await.inspect_err(|e| tracing::warn!(error = %e, "live fragments not rendered")).ok()

@@ -171,7 +171,7 @@ pub async fn submit_in(
         return Err(AppError::Conflict(Msg::new("proposal-not-collecting")));
     }
     let (input, field) = parse_with_field(writer.db(), &ws, form, None).await?;
-    let watched = !live.page_languages(ws.id).is_empty();
+    let watched = live.pages_watched(ws.id);
     let workshop = ws.clone();
     let (ws_id, participant_id) = (ws.id, participant.id);
     // Written in the writer's next group; the card is published in commit order before the

@@ -200,6 +200,13 @@ impl LiveHub {
         Subscription { frames, version: self.version_of(entry.seq), closing: self.closing.subscribe() }
     }
 
+    /// Whether a participant page may be watching the topic: here, or (with PostgreSQL's relay)
+    /// in another process, whose pages are unknown here. Only then are fragments worth reading.
+    #[must_use]
+    pub fn pages_watched(&self, topic: Uuid) -> bool {
+        self.outbox.is_on() || !self.page_languages(topic).is_empty()
+    }
+
     /// The languages of the participant pages open on a topic (what a change must be rendered in).
     #[must_use]
     pub fn page_languages(&self, topic: Uuid) -> Vec<Lang> {

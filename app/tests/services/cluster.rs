@@ -112,3 +112,55 @@ async fn changes_ballot_counts_and_ended_streams_reach_the_other_instance() {
     eprintln!("fan-out A→B over PostgreSQL, 50 changes: p50 {:?}, p99 {:?}", latencies[25], latencies[49]);
     test_db.cleanup().await;
 }
+
+/// A proposal sent to A, where no participant page is open, reaches the pages on B as its
+/// card (not as "reload", which would make every page on B read its snapshot per proposal).
+#[tokio::test]
+async fn a_proposal_sent_to_one_instance_reaches_the_pages_on_another_as_its_card() {
+    use app::{
+        auth::types::Role,
+        processes::{
+            self,
+            types::{ActionFieldInput, ProcessInput},
+        },
+        workshops::{
+            self,
+            types::{JoinInput, ProposalForm, WorkshopInput, WorkshopState, live_ids},
+        },
+    };
+    let Some(test_db) = TestDb::postgres().await else { return };
+    let (a, b) = (instance(&test_db).await, instance(&test_db).await);
+    let db = &test_db.db;
+    let orga = crate::support::staff(db, Role::Organizer).await;
+    let process = processes::service::create(db, &orga, Lang::default(), &ProcessInput::parse("P", "K", "").unwrap())
+        .await
+        .unwrap();
+    let field =
+        processes::service::add_action_field(db, &orga, process, &ActionFieldInput::parse("Bildung", "").unwrap())
+            .await
+            .unwrap();
+    let input = WorkshopInput::parse("W", "", "in_person", "", "").unwrap();
+    let ws = workshops::service::create(db, &orga, process, &input, &[], &[]).await.unwrap();
+    workshops::service::set_state(db, &a.live, &orga, ws, WorkshopState::Draft, WorkshopState::Collecting)
+        .await
+        .unwrap();
+    let code = workshops::service::admin_view(db, &orga, ws, "").await.unwrap().info.join_code;
+    let join = JoinInput::parse("", "", "", true).unwrap();
+    let (token, _) = app::participants::service::join(db, &a.live, &code, &join).await.unwrap();
+    let me = app::participants::service::resolve(db, &code, Some(&token)).await.unwrap();
+
+    let mut page_on_b = b.live.subscribe(ws.0, Audience::Page(Lang::default()));
+    assert!(a.live.page_languages(ws.0).is_empty(), "no page is open on A");
+    let form = ProposalForm { action_field: field.to_string(), title: "Sprachcafé".into(), ..ProposalForm::default() };
+    let card =
+        app::proposals::service::submit(&app::server::Writer::start(db.clone()), &a.live, &me, &form).await.unwrap();
+    let item = live_ids::item(card.id);
+    let frame = loop {
+        let frame = next(&mut page_on_b.frames).await;
+        if frame.contains(&item) || frame.contains("reload") {
+            break frame;
+        }
+    };
+    assert!(frame.contains(&format!(r#"["put","{item}""#)) && frame.contains("Sprachcafé"), "{frame}");
+    test_db.cleanup().await;
+}
